@@ -1,0 +1,12 @@
+//! Sportello's domain: what a Libretto draft is, what a submission and a saved simulation
+//! are, and (in later modules) the rules that judge them.
+//!
+//! This crate knows nothing of browsers, HTTP or storage engines: the app, the reference
+//! CPI server and the command-line tools all call it unchanged, so a rule or a validation
+//! lives here once. It is not a UI model: it holds no signals and no view state.
+
+pub mod draft;
+pub mod records;
+
+pub use draft::{Draft, DraftId, Libretto, LifecycleState};
+pub use records::{EvidenceMeta, OutboxItem, SimulationRecord, SubmissionRecord};

@@ -1,0 +1,39 @@
+//! The router table: Sportello's site map, one line per screen.
+
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::layout::Layout;
+use crate::i18n::I18nContextProvider;
+use crate::pages::{
+    dote::DotePage, home::HomePage, ila::IlaPage, impostazioni::ImpostazioniPage, invii::InviiPage,
+    libretto::LibrettoPage, not_found::NotFoundPage, revisione::RevisionePage,
+};
+
+#[component]
+pub fn App() -> impl IntoView {
+    // `<html lang dir>` and the page titles are set through leptos_meta.
+    provide_meta_context();
+
+    view! {
+        // The language is remembered in localStorage by `prefs`, not in a cookie: nothing
+        // about the citizen's choices travels to the server.
+        <I18nContextProvider enable_cookie=false>
+            <Router>
+                <Layout>
+                    <Routes fallback=|| view! { <NotFoundPage /> }>
+                        <Route path=path!("/") view=HomePage />
+                        <Route path=path!("/libretto") view=LibrettoPage />
+                        <Route path=path!("/ila") view=IlaPage />
+                        <Route path=path!("/dote") view=DotePage />
+                        <Route path=path!("/invii") view=InviiPage />
+                        <Route path=path!("/revisione") view=RevisionePage />
+                        <Route path=path!("/impostazioni") view=ImpostazioniPage />
+                    </Routes>
+                </Layout>
+            </Router>
+        </I18nContextProvider>
+    }
+}

@@ -1,0 +1,6 @@
+//! Pieces several screens share: the page chrome, headings, language choice, messages.
+
+pub mod language_switch;
+pub mod layout;
+pub mod page_heading;
+pub mod store_error;

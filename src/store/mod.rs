@@ -1,0 +1,259 @@
+//! The browser's own storage: one IndexedDB database holding drafts, evidence files, the
+//! outbox, submission receipts and saved simulations.
+//!
+//! Pages never touch IndexedDB directly; they call [`Store`] with `sportello-core` types and
+//! get back either those types or a [`StoreError`] they can explain to the citizen. Reads are
+//! defensive: a record that no longer matches its type is reported as corrupt, never a panic,
+//! and one bad record does not hide the good ones in a listing.
+
+mod error;
+mod record;
+mod schema;
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use serde::Serialize;
+use sportello_core::EvidenceMeta;
+use wasm_bindgen::{JsCast, JsValue};
+
+pub use error::{CorruptRecord, StoreError};
+pub use record::Record;
+pub use schema::{DB_NAME, SCHEMA_VERSION, StoreName};
+
+/// A listing that keeps going past damaged records: the good ones in `items`, the rest
+/// named in `corrupt` so the UI can say so without losing what is readable.
+#[derive(Debug, Clone)]
+pub struct Listing<T> {
+    pub items: Vec<T>,
+    pub corrupt: Vec<CorruptRecord>,
+}
+
+/// An open connection to Sportello's database. Cheap to clone: clones share the connection.
+#[derive(Clone, Debug)]
+pub struct Store {
+    db: Database,
+}
+
+impl Store {
+    /// Opens the app's database at the current schema version, upgrading it if needed.
+    pub async fn open() -> Result<Self, StoreError> {
+        Self::open_named(DB_NAME).await
+    }
+
+    /// Opens a database by name at the current schema version (tests use their own names).
+    pub async fn open_named(name: &str) -> Result<Self, StoreError> {
+        Self::open_at_version(name, SCHEMA_VERSION).await
+    }
+
+    /// Opens a database at an older schema version, running only the steps up to it.
+    /// It exists so that tests can build the databases that earlier releases left behind.
+    pub async fn open_at_version(name: &str, version: u32) -> Result<Self, StoreError> {
+        schema::open(name, version).await.map(|db| Self { db })
+    }
+
+    /// Closes the connection, so that another one may upgrade or delete the database.
+    pub fn close(self) {
+        self.db.close();
+    }
+
+    pub fn version(&self) -> u32 {
+        // IndexedDB versions are whole numbers; the f64 is only JavaScript's number type.
+        self.db.version() as u32
+    }
+
+    /// The names of the object stores this database has, for upgrade checks.
+    pub fn store_names(&self) -> Vec<String> {
+        self.db.object_store_names().collect()
+    }
+
+    pub async fn put<R: Record>(&self, record: &R) -> Result<(), StoreError> {
+        let value = to_js(record, R::STORE)?;
+        self.write(R::STORE, |store| store.put(value).primitive().map(|_| ()))
+            .await
+    }
+
+    pub async fn get<R: Record>(&self, key: &str) -> Result<Option<R>, StoreError> {
+        let tx = self.tx(R::STORE, TransactionMode::Readonly)?;
+        let store = tx.object_store(R::STORE.as_str()).map_err(StoreError::from_idb)?;
+        let raw: Option<JsValue> = store
+            .get(key)
+            .primitive()
+            .map_err(StoreError::from_idb)?
+            .await
+            .map_err(StoreError::from_idb)?;
+        raw.map(|value| from_js(value, R::STORE, key)).transpose()
+    }
+
+    pub async fn delete<R: Record>(&self, key: &str) -> Result<(), StoreError> {
+        let key = key.to_owned();
+        self.write(R::STORE, move |store| store.delete(key).primitive().map(|_| ()))
+            .await
+    }
+
+    pub async fn list<R: Record>(&self) -> Result<Listing<R>, StoreError> {
+        let (values, keys) = self.raw_all(R::STORE).await?;
+        let mut listing = Listing {
+            items: Vec::with_capacity(values.len()),
+            corrupt: Vec::new(),
+        };
+        for (value, key) in values.into_iter().zip(keys) {
+            match from_js::<R>(value, R::STORE, &key) {
+                Ok(item) => listing.items.push(item),
+                Err(StoreError::Corrupt(c)) => listing.corrupt.push(c),
+                Err(other) => return Err(other),
+            }
+        }
+        Ok(listing)
+    }
+
+    /// Stores an evidence file beside its description, in one transaction: either both are
+    /// saved or neither is.
+    pub async fn put_evidence(&self, meta: &EvidenceMeta, file: &web_sys::Blob) -> Result<(), StoreError> {
+        let value = to_js(meta, StoreName::Evidence)?;
+        js_sys::Reflect::set(&value, &JsValue::from_str(EVIDENCE_BLOB_FIELD), file)
+            .map_err(|e| StoreError::Other(format!("{e:?}")))?;
+        self.write(StoreName::Evidence, |store| {
+            store.put(value).primitive().map(|_| ())
+        })
+        .await
+    }
+
+    pub async fn get_evidence(
+        &self,
+        sha256: &str,
+    ) -> Result<Option<(EvidenceMeta, web_sys::Blob)>, StoreError> {
+        let tx = self.tx(StoreName::Evidence, TransactionMode::Readonly)?;
+        let store = tx
+            .object_store(StoreName::Evidence.as_str())
+            .map_err(StoreError::from_idb)?;
+        let raw: Option<JsValue> = store
+            .get(sha256)
+            .primitive()
+            .map_err(StoreError::from_idb)?
+            .await
+            .map_err(StoreError::from_idb)?;
+        let Some(raw) = raw else { return Ok(None) };
+        let blob = js_sys::Reflect::get(&raw, &JsValue::from_str(EVIDENCE_BLOB_FIELD))
+            .ok()
+            .and_then(|b| b.dyn_into::<web_sys::Blob>().ok())
+            .ok_or_else(|| {
+                StoreError::Corrupt(CorruptRecord {
+                    store: StoreName::Evidence,
+                    key: sha256.to_owned(),
+                    reason: "the file's bytes are missing".to_owned(),
+                })
+            })?;
+        let meta = from_js(raw, StoreName::Evidence, sha256)?;
+        Ok(Some((meta, blob)))
+    }
+
+    pub async fn delete_evidence(&self, sha256: &str) -> Result<(), StoreError> {
+        let key = sha256.to_owned();
+        self.write(StoreName::Evidence, move |store| {
+            store.delete(key).primitive().map(|_| ())
+        })
+        .await
+    }
+
+    /// Lists evidence descriptions only; the files themselves are read one at a time.
+    pub async fn list_evidence(&self) -> Result<Listing<EvidenceMeta>, StoreError> {
+        let (values, keys) = self.raw_all(StoreName::Evidence).await?;
+        let mut listing = Listing {
+            items: Vec::new(),
+            corrupt: Vec::new(),
+        };
+        for (value, key) in values.into_iter().zip(keys) {
+            match from_js::<EvidenceMeta>(value, StoreName::Evidence, &key) {
+                Ok(item) => listing.items.push(item),
+                Err(StoreError::Corrupt(c)) => listing.corrupt.push(c),
+                Err(other) => return Err(other),
+            }
+        }
+        Ok(listing)
+    }
+
+    /// Writes one raw value, bypassing the types: only for tests that need a damaged record.
+    pub async fn put_raw(&self, store: StoreName, value: JsValue) -> Result<(), StoreError> {
+        self.write(store, |s| s.put(value).primitive().map(|_| ())).await
+    }
+
+    fn tx(
+        &self,
+        store: StoreName,
+        mode: TransactionMode,
+    ) -> Result<indexed_db_futures::transaction::Transaction<'_>, StoreError> {
+        self.db
+            .transaction(store.as_str())
+            .with_mode(mode)
+            .build()
+            .map_err(StoreError::from_idb)
+    }
+
+    /// Runs one write in its own transaction and returns only once the transaction has
+    /// committed: "saved" must mean saved.
+    async fn write<F>(&self, store: StoreName, op: F) -> Result<(), StoreError>
+    where
+        F: FnOnce(&indexed_db_futures::object_store::ObjectStore<'_>) -> indexed_db_futures::Result<()>,
+    {
+        let tx = self.tx(store, TransactionMode::Readwrite)?;
+        {
+            let object_store = tx.object_store(store.as_str()).map_err(StoreError::from_idb)?;
+            // The request is sent when built; the commit below waits for it and reports its
+            // error, so `op` may drop the request's own future.
+            op(&object_store).map_err(StoreError::from_idb)?;
+        }
+        tx.commit().await.map_err(StoreError::from_idb)
+    }
+
+    /// Every value of a store with its key, in key order.
+    async fn raw_all(&self, store: StoreName) -> Result<(Vec<JsValue>, Vec<String>), StoreError> {
+        let tx = self.tx(store, TransactionMode::Readonly)?;
+        let object_store = tx.object_store(store.as_str()).map_err(StoreError::from_idb)?;
+        let values: Vec<JsValue> = object_store
+            .get_all()
+            .primitive()
+            .map_err(StoreError::from_idb)?
+            .await
+            .map_err(StoreError::from_idb)?
+            .collect::<Result<_, _>>()
+            .map_err(StoreError::from_idb)?;
+        let keys: Vec<JsValue> = object_store
+            .get_all_keys()
+            .primitive()
+            .map_err(StoreError::from_idb)?
+            .await
+            .map_err(StoreError::from_idb)?
+            .collect::<Result<_, _>>()
+            .map_err(StoreError::from_idb)?;
+        let keys = keys
+            .into_iter()
+            .map(|k| k.as_string().unwrap_or_else(|| format!("{k:?}")))
+            .collect();
+        Ok((values, keys))
+    }
+}
+
+/// The property of an evidence record that holds the file's `Blob`.
+const EVIDENCE_BLOB_FIELD: &str = "blob";
+
+/// Serializes to plain JS objects (not `Map`s), so that key paths such as `id` resolve.
+fn to_js<T: Serialize>(value: &T, store: StoreName) -> Result<JsValue, StoreError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| StoreError::Other(format!("cannot serialize a record for {}: {e}", store.as_str())))
+}
+
+fn from_js<T: serde::de::DeserializeOwned>(
+    value: JsValue,
+    store: StoreName,
+    key: &str,
+) -> Result<T, StoreError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        StoreError::Corrupt(CorruptRecord {
+            store,
+            key: key.to_owned(),
+            reason: e.to_string(),
+        })
+    })
+}

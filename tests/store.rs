@@ -1,0 +1,257 @@
+//! The browser store, in a real Chromium: every object store round-trips its core type, a
+//! database left by schema v1 upgrades with its data intact, and damaged records are reported
+//! as such instead of panicking.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::{DateTime, Utc};
+use sportello::store::{Listing, Record, SCHEMA_VERSION, Store, StoreError, StoreName};
+use sportello_core::records::SimulationKind;
+use sportello_core::{Draft, EvidenceMeta, LifecycleState, OutboxItem, SimulationRecord, SubmissionRecord};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const V1_FIXTURE: &str = include_str!("fixtures/store-v1.json");
+
+fn at(s: &str) -> DateTime<Utc> {
+    s.parse().expect("test timestamp")
+}
+
+/// Each test gets a database of its own, so they cannot see each other's records.
+fn db_name(test: &str) -> String {
+    format!("sportello-test-{test}-{}", uuid::Uuid::new_v4())
+}
+
+fn blob(bytes: &[u8], mime: &str) -> web_sys::Blob {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).expect("blob")
+}
+
+async fn bytes(blob: &web_sys::Blob) -> Vec<u8> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
+        .await
+        .expect("read blob");
+    js_sys::Uint8Array::new(&buffer).to_vec()
+}
+
+async fn assert_round_trip<R: Record + PartialEq + std::fmt::Debug + Clone>(store: &Store, record: R) {
+    let key = record.key();
+    store.put(&record).await.expect("put");
+    assert_eq!(store.get::<R>(&key).await.expect("get"), Some(record.clone()));
+    let Listing { items, corrupt } = store.list::<R>().await.expect("list");
+    assert_eq!(items, vec![record]);
+    assert!(corrupt.is_empty());
+    store.delete::<R>(&key).await.expect("delete");
+    assert_eq!(store.get::<R>(&key).await.expect("get after delete"), None);
+}
+
+#[wasm_bindgen_test]
+async fn every_store_round_trips_its_type() {
+    let store = Store::open_named(&db_name("round-trip")).await.expect("open");
+    assert_eq!(store.version(), SCHEMA_VERSION);
+
+    let mut draft = Draft::new("Libretto di Marco", at("2026-05-01T08:00:00Z"));
+    draft.libretto.dati_personali.nome = "Marco".into();
+    draft.touch(at("2026-05-01T08:03:00Z"));
+    assert_round_trip(&store, draft.clone()).await;
+
+    assert_round_trip(
+        &store,
+        OutboxItem {
+            idempotency_key: "k-1".into(),
+            draft_id: draft.id,
+            draft_revision: 1,
+            created_at: at("2026-05-01T09:00:00Z"),
+            attempts: 2,
+            last_error: Some("offline".into()),
+        },
+    )
+    .await;
+
+    assert_round_trip(
+        &store,
+        SubmissionRecord {
+            submission_id: "s-1".into(),
+            draft_id: draft.id,
+            receipt_code: "CPI-2026-000123".into(),
+            status: LifecycleState::InRevisione,
+            submitted_at: at("2026-05-02T10:00:00Z"),
+            last_checked_at: None,
+        },
+    )
+    .await;
+
+    assert_round_trip(
+        &store,
+        SimulationRecord {
+            id: "sim-1".into(),
+            kind: SimulationKind::DoteScenario,
+            name: "Scenario A".into(),
+            saved_at: at("2026-05-03T11:00:00Z"),
+            body: serde_json::json!({ "fascia": 2, "services": [{ "id": "colloquio", "hours": 2 }] }),
+        },
+    )
+    .await;
+
+    let content = b"%PDF-1.4 fake but bytes are bytes".to_vec();
+    let meta = EvidenceMeta {
+        sha256: "ab".repeat(32),
+        file_name: "contratto.pdf".into(),
+        mime_type: "application/pdf".into(),
+        size: content.len() as u64,
+        added_at: at("2026-05-04T12:00:00Z"),
+    };
+    store
+        .put_evidence(&meta, &blob(&content, "application/pdf"))
+        .await
+        .expect("put evidence");
+    let (got_meta, got_blob) = store
+        .get_evidence(&meta.sha256)
+        .await
+        .expect("get evidence")
+        .expect("present");
+    assert_eq!(got_meta, meta);
+    assert_eq!(bytes(&got_blob).await, content);
+    assert_eq!(got_blob.type_(), "application/pdf");
+    assert_eq!(
+        store.list_evidence().await.expect("list evidence").items,
+        vec![meta.clone()]
+    );
+    store
+        .delete_evidence(&meta.sha256)
+        .await
+        .expect("delete evidence");
+    assert!(
+        store
+            .get_evidence(&meta.sha256)
+            .await
+            .expect("get after delete")
+            .is_none()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_v1_database_upgrades_with_its_data_intact() {
+    let name = db_name("upgrade");
+    let fixture: serde_json::Value = serde_json::from_str(V1_FIXTURE).expect("fixture is JSON");
+
+    // Build the database exactly as schema v1 left it, from raw records.
+    let v1 = Store::open_at_version(&name, 1).await.expect("open v1");
+    let mut names = v1.store_names();
+    names.sort();
+    assert_eq!(names, vec!["drafts", "evidence"]);
+    let to_js = |v: &serde_json::Value| js_sys::JSON::parse(&v.to_string()).expect("fixture to JS");
+    for draft in fixture["drafts"].as_array().expect("drafts") {
+        v1.put_raw(StoreName::Drafts, to_js(draft))
+            .await
+            .expect("put v1 draft");
+    }
+    for ev in fixture["evidence"].as_array().expect("evidence") {
+        let record = to_js(ev);
+        let content = ev["content"].as_str().expect("content");
+        js_sys::Reflect::set(
+            &record,
+            &JsValue::from_str("blob"),
+            &blob(content.as_bytes(), "application/pdf"),
+        )
+        .expect("attach blob");
+        v1.put_raw(StoreName::Evidence, record)
+            .await
+            .expect("put v1 evidence");
+    }
+    v1.close();
+
+    let store = Store::open_named(&name).await.expect("open current");
+    assert_eq!(store.version(), SCHEMA_VERSION);
+    let mut names = store.store_names();
+    names.sort();
+    assert_eq!(
+        names,
+        vec!["drafts", "evidence", "outbox", "simulations", "submissions"]
+    );
+
+    let expected: Vec<Draft> = serde_json::from_value(fixture["drafts"].clone()).expect("fixture drafts");
+    let mut listed = store.list::<Draft>().await.expect("list drafts");
+    listed.items.sort_by_key(|d| d.id);
+    let mut expected_sorted = expected.clone();
+    expected_sorted.sort_by_key(|d| d.id);
+    assert_eq!(listed.items, expected_sorted);
+    assert!(listed.corrupt.is_empty());
+    assert_eq!(expected[0].libretto.dati_personali.cognome, "Bianchi");
+    assert_eq!(expected[0].revision, 7);
+
+    let sha = fixture["evidence"][0]["sha256"].as_str().expect("sha");
+    let (meta, file) = store
+        .get_evidence(sha)
+        .await
+        .expect("get evidence")
+        .expect("evidence kept");
+    assert_eq!(meta.file_name, "attestato.pdf");
+    assert_eq!(bytes(&file).await, b"hello");
+
+    // The stores v2 added work straight away.
+    let item = OutboxItem {
+        idempotency_key: "after-upgrade".into(),
+        draft_id: expected[0].id,
+        draft_revision: 7,
+        created_at: at("2026-06-01T00:00:00Z"),
+        attempts: 0,
+        last_error: None,
+    };
+    store.put(&item).await.expect("outbox usable after upgrade");
+    assert_eq!(
+        store.get::<OutboxItem>("after-upgrade").await.expect("get"),
+        Some(item)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_corrupt_record_is_reported_not_panicked_on() {
+    let store = Store::open_named(&db_name("corrupt")).await.expect("open");
+    let good = Draft::new("Intatta", at("2026-07-01T10:00:00Z"));
+    store.put(&good).await.expect("put good");
+    let bad = js_sys::JSON::parse(r#"{"id":"rotto","name":42,"revision":"many"}"#).expect("json");
+    store.put_raw(StoreName::Drafts, bad).await.expect("put bad");
+
+    match store.get::<Draft>("rotto").await {
+        Err(StoreError::Corrupt(c)) => {
+            assert_eq!(c.key, "rotto");
+            assert_eq!(c.store, StoreName::Drafts);
+        }
+        other => panic!("expected a corrupt-record error, got {other:?}"),
+    }
+
+    let listing = store
+        .list::<Draft>()
+        .await
+        .expect("a listing survives one bad record");
+    assert_eq!(listing.items, vec![good]);
+    assert_eq!(listing.corrupt.len(), 1);
+    assert_eq!(listing.corrupt[0].key, "rotto");
+
+    // An evidence record whose file is missing is corrupt too.
+    let no_blob = js_sys::JSON::parse(
+        r#"{"sha256":"cd","file_name":"x.png","mime_type":"image/png","size":1,"added_at":"2026-07-01T10:00:00Z"}"#,
+    )
+    .expect("json");
+    store
+        .put_raw(StoreName::Evidence, no_blob)
+        .await
+        .expect("put evidence without blob");
+    assert!(matches!(
+        store.get_evidence("cd").await,
+        Err(StoreError::Corrupt(_))
+    ));
+}
+
+#[wasm_bindgen_test]
+async fn an_upgrade_blocked_by_an_old_tab_is_reported() {
+    let name = db_name("blocked");
+    // An "old tab": a v1 connection that stays open and does not react to versionchange.
+    let _old = Store::open_at_version(&name, 1).await.expect("open v1");
+    let result = Store::open_named(&name).await;
+    assert!(matches!(result, Err(StoreError::Blocked)), "got {result:?}");
+}

@@ -1,0 +1,3 @@
+pub fn run() -> crate::cmd::Result {
+    Err("todo".into())
+}

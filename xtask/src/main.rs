@@ -1,0 +1,45 @@
+//! Sportello's own automation: `cargo xtask setup | serve | test | bench`.
+//!
+//! Everything a fresh machine needs is installed from here, idempotently, so the README's
+//! two commands are the whole story. Each step says what it did and how long it took.
+
+mod bench;
+mod build;
+mod cmd;
+mod serve;
+mod server;
+mod setup;
+mod test;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <setup | serve | test | bench>
+  setup   install every tool the project needs (skips what is already there)
+  serve   setup, build the app in release mode, run the reference CPI on http://127.0.0.1:8080
+  test    setup, then run every test layer and print one summary
+  bench   setup, build, then print the first-load transfer and the browser store timings";
+
+fn main() -> ExitCode {
+    let Some(task) = std::env::args().nth(1) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let result = match task.as_str() {
+        "setup" => setup::run(),
+        "serve" => serve::run(),
+        "test" => test::run(),
+        "bench" => bench::run(),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => Err(format!("unknown task `{other}`\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! `cargo xtask serve`: the app as a citizen would get it, with the reference CPI.
+
+use crate::cmd::{self, Result, command, exec};
+use crate::{build, setup};
+
+pub fn run() -> Result {
+    setup::run()?;
+    cmd::timed("build: app (release)", build::release)?;
+    cmd::timed("build: CPI server", || {
+        exec(command("cargo").args(["build", "-p", "sportello-cpi"]))
+    })?;
+    println!("xtask: open http://127.0.0.1:8080/ — stop with Ctrl-C");
+    crate::cmd::exec(command(&cpi_binary()).args([
+        "--dist",
+        "dist",
+        "--data",
+        "data",
+        "--addr",
+        "127.0.0.1:8080",
+    ]))
+}
+
+pub fn cpi_binary() -> String {
+    crate::cmd::root()
+        .join("target")
+        .join("debug")
+        .join("sportello-cpi")
+        .to_string_lossy()
+        .into_owned()
+}
