@@ -2,24 +2,28 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 
 use crate::components::language_switch::LanguageSwitch;
-use crate::components::page_heading::MAIN_HEADING_ID;
+use crate::components::page_heading::HeadingsShown;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::prefs;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
-    // Apply the remembered language before anything renders, so the first paint is right.
-    if let Some(saved) = prefs::saved_locale() {
-        i18n.set_locale(saved);
-    }
-    move_focus_to_heading_on_navigation();
+    // The i18n provider's own first effect sets the browser's language; this one is created
+    // after it, so it runs after it, and the citizen's remembered choice wins.
+    Effect::new(move |_| {
+        if let Some(saved) = prefs::saved_locale() {
+            i18n.set_locale(saved);
+        }
+    });
+    HeadingsShown::provide();
 
     view! {
-        <a class="skip-link" href="#contenuto">{t!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#contenuto" on:click=skip_to_main>
+            {t!(i18n, skip_to_content)}
+        </a>
         <header class="site-header">
             <div class="container site-header__top">
                 <A href="/" attr:class="brand">
@@ -52,25 +56,19 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
-/// After a client-side navigation, screen-reader and keyboard users would otherwise stay on
-/// the link they activated; moving focus to the new page's h1 tells them the page changed.
-/// The first load is left alone: the browser's own focus start is right there.
-fn move_focus_to_heading_on_navigation() {
-    let location = use_location();
-    let first = StoredValue::new(true);
-    Effect::new(move |_| {
-        location.pathname.track();
-        if first.get_value() {
-            first.set_value(false);
-            return;
-        }
-        request_animation_frame(|| {
-            if let Some(h1) = document()
-                .get_element_by_id(MAIN_HEADING_ID)
-                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
-            {
-                let _ = h1.focus();
-            }
-        });
-    });
+/// The router would treat `#contenuto` as a navigation and leave focus on the link; the
+/// skip link must put keyboard focus inside the main content, as it does on a static page.
+fn skip_to_main(ev: web_sys::MouseEvent) {
+    ev.prevent_default();
+    focus_by_id("contenuto");
+}
+
+fn focus_by_id(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+    {
+        let _ = el.focus();
+        el.scroll_into_view();
+    }
 }

@@ -1,0 +1,126 @@
+// Every route of the app shell, in both languages: it loads, has one h1 with the right
+// text, passes axe with no violations, and makes no request outside the app's origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, freshPage, open, axeViolations, BASE_URL } from './browser.mjs';
+
+const it = JSON.parse(readFileSync(new URL('../../locales/it.json', import.meta.url)));
+const en = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url)));
+
+const ROUTES = [
+  ['/', 'home_title'],
+  ['/libretto', 'libretto_title'],
+  ['/ila', 'ila_title'],
+  ['/dote', 'dote_title'],
+  ['/invii', 'invii_title'],
+  ['/revisione', 'revisione_title'],
+  ['/impostazioni', 'impostazioni_title'],
+];
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+for (const [lang, texts] of [
+  ['it', it],
+  ['en', en],
+]) {
+  for (const [path, titleKey] of ROUTES) {
+    test(`${path} in ${lang}: one h1, lang attribute, 0 axe violations`, async () => {
+      const { context, page, problems } = await freshPage(browser);
+      try {
+        if (lang !== 'it') {
+          // Choose the language the way a person does, then go to the route.
+          await open(page, '/');
+          await page.getByRole('button', { name: 'English' }).first().click();
+        }
+        await open(page, path);
+        await assert.doesNotReject(page.locator('h1', { hasText: texts[titleKey] }).waitFor());
+        assert.equal(await page.locator('h1').count(), 1, 'exactly one h1');
+        assert.equal(await page.locator('html').getAttribute('lang'), lang);
+        assert.equal(await page.locator('html').getAttribute('dir'), 'ltr');
+        assert.match(await page.title(), new RegExp(texts[titleKey].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+        assert.deepEqual(await axeViolations(page), [], `axe on ${path} in ${lang}`);
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
+
+test('the language switch works and persists across a reload and navigation', async () => {
+  const { context, page, problems } = await freshPage(browser);
+  try {
+    await open(page, '/libretto');
+    await page.locator('h1', { hasText: it.libretto_title }).waitFor();
+    const english = page.getByRole('button', { name: 'English' }).first();
+    assert.equal(await english.getAttribute('aria-pressed'), 'false');
+    await english.click();
+    await page.locator('h1', { hasText: en.libretto_title }).waitFor();
+    assert.equal(await english.getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+
+    await page.reload();
+    await page.locator('h1', { hasText: en.libretto_title }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+
+    await page.getByRole('link', { name: en.nav_ila }).click();
+    await page.locator('h1', { hasText: en.ila_title }).waitFor();
+    // After a client-side navigation, focus moves to the new page's heading.
+    await page.waitForFunction(() => document.activeElement?.id === 'titolo-pagina', null, { timeout: 5000 });
+
+    await page.getByRole('button', { name: 'Italiano' }).first().click();
+    await page.locator('h1', { hasText: it.ila_title }).waitFor();
+    await page.reload();
+    await page.locator('h1', { hasText: it.ila_title }).waitFor();
+
+    // Only the language is kept in localStorage: nothing personal.
+    const keys = await page.evaluate(() => Object.keys(localStorage));
+    assert.deepEqual(keys, ['sportello.lang']);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('keyboard: the first Tab reaches the skip link, which moves focus to the main content', async () => {
+  const { context, page, problems } = await freshPage(browser);
+  try {
+    await open(page, '/dote');
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => document.activeElement?.className);
+    assert.equal(skip, 'skip-link');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'contenuto');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an unknown address shows the not-found page, inside the app', async () => {
+  const { context, page } = await freshPage(browser);
+  try {
+    await open(page, '/non-esiste');
+    await page.locator('h1', { hasText: it.not_found_title }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the server sends the security headers and a CSP that pins the loader script', async () => {
+  const res = await fetch(BASE_URL + '/libretto');
+  assert.equal(res.status, 200);
+  const csp = res.headers.get('content-security-policy');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(res.headers.get('cache-control'), 'no-cache');
+});
