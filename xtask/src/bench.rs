@@ -1,3 +1,60 @@
-pub fn run() -> crate::cmd::Result {
-    Err("todo".into())
+//! `cargo xtask bench`: figures to report, never pass/fail.
+//!
+//! - first-load transfer of the release build: every file a first visit downloads, raw and
+//!   gzip-compressed (what the server sends to a browser that accepts gzip), and the total;
+//! - the browser store: put and get of a 1 MB record in headless Chromium, median of 20.
+
+use std::process::Stdio;
+
+use crate::build::{self, dist, files};
+use crate::cmd::{self, Result};
+use crate::{setup, test};
+
+pub fn run() -> Result {
+    setup::run()?;
+    cmd::timed("build: app (release)", build::release)?;
+    first_load()?;
+    browser_store()
+}
+
+/// Files a first visit fetches: everything trunk put in `dist/` except our precompressed
+/// copies and the font licence (served, never requested by the page).
+fn first_load() -> Result {
+    let dir = dist();
+    let mut rows = Vec::new();
+    for path in files(&dir)? {
+        let name = path.strip_prefix(&dir).unwrap_or(&path).to_string_lossy().into_owned();
+        if name.ends_with(".gz") || name.ends_with(".br") || name.ends_with("LICENSE") {
+            continue;
+        }
+        let raw = std::fs::read(&path).map_err(|e| format!("cannot read {name}: {e}"))?;
+        // woff2 is already compressed: the server sends it as it is.
+        let sent = if name.ends_with(".woff2") { raw.len() } else { build::gzip(&raw)?.len() };
+        rows.push((name, raw.len(), sent));
+    }
+    println!("\nbench: first-load transfer of the release build");
+    println!("  {:<48} {:>10} {:>10}", "asset", "raw B", "gzip B");
+    for (name, raw, gz) in &rows {
+        println!("  {name:<48} {raw:>10} {gz:>10}");
+    }
+    let (raw, gz) = rows.iter().fold((0, 0), |(r, g), (_, raw, gz)| (r + raw, g + gz));
+    println!("  {:<48} {raw:>10} {gz:>10}", "TOTAL");
+    println!("  ({:.1} KiB raw, {:.1} KiB gzip)", raw as f64 / 1024.0, gz as f64 / 1024.0);
+    Ok(())
+}
+
+fn browser_store() -> Result {
+    let mut cmd = test::browser_test_command("store_bench");
+    cmd.args(["--release", "--", "--nocapture"]).stdout(Stdio::piped());
+    println!("\nbench: IndexedDB store in headless Chromium (release build, median of 20)");
+    let out = cmd.output().map_err(|e| format!("cannot run the browser bench: {e}"))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().filter(|l| l.starts_with("BENCH ")).collect();
+    if !out.status.success() || lines.is_empty() {
+        return Err(format!("the browser bench failed:\n{stdout}"));
+    }
+    for line in lines {
+        println!("  {}", line.trim_start_matches("BENCH "));
+    }
+    Ok(())
 }

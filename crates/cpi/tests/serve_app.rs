@@ -1,0 +1,143 @@
+//! The server over real HTTP on loopback, against a small app build in a temp directory.
+
+use std::path::Path;
+
+use sportello_cpi::Config;
+
+const INDEX: &str = r#"<!DOCTYPE html><html><head>
+<script type="module">import init from '/app-0123456789abcdef.js'; await init();</script>
+</head><body><div id="app">Caricamento…</div></body></html>"#;
+
+struct Running {
+    base: String,
+    _dist: tempfile::TempDir,
+    data: tempfile::TempDir,
+}
+
+async fn start(files: &[(&str, &[u8])]) -> Running {
+    let dist = tempfile::tempdir().expect("dist dir");
+    let data = tempfile::tempdir().expect("data dir");
+    write(dist.path(), "index.html", INDEX.as_bytes());
+    for (name, bytes) in files {
+        write(dist.path(), name, bytes);
+    }
+    let config = Config {
+        dist: dist.path().to_path_buf(),
+        data_dir: data.path().join("cpi"),
+        addr: ([127, 0, 0, 1], 0).into(),
+    };
+    let router = sportello_cpi::router(&config).expect("router");
+    let listener = tokio::net::TcpListener::bind(config.addr).await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    Running { base: format!("http://{addr}"), _dist: dist, data }
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(path, bytes).expect("write");
+}
+
+async fn get(url: &str, accept_encoding: Option<&str>) -> reqwest::Response {
+    let client = reqwest::Client::new();
+    let mut req = client.get(url);
+    if let Some(enc) = accept_encoding {
+        req = req.header("accept-encoding", enc);
+    }
+    req.send().await.expect("request")
+}
+
+fn header(res: &reqwest::Response, name: &str) -> String {
+    res.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
+}
+
+#[tokio::test]
+async fn healthz_answers_and_the_data_directory_is_created() {
+    let app = start(&[]).await;
+    let res = get(&format!("{}/healthz", app.base), None).await;
+    assert_eq!(res.status(), 200);
+    let body: serde_json::Value = res.json().await.expect("json");
+    assert_eq!(body["status"], "ok");
+    assert!(app.data.path().join("cpi").is_dir());
+}
+
+#[tokio::test]
+async fn app_routes_get_index_with_a_csp_pinning_the_inline_loader() {
+    let app = start(&[]).await;
+    for route in ["/", "/libretto", "/libretto/abc/dati-personali", "/impostazioni"] {
+        let res = get(&format!("{}{route}", app.base), None).await;
+        assert_eq!(res.status(), 200, "{route}");
+        assert_eq!(header(&res, "cache-control"), "no-cache", "{route}");
+        let csp = header(&res, "content-security-policy");
+        // sha256 of the inline script body above, base64.
+        let expected = {
+            use base64::Engine as _;
+            use sha2::Digest as _;
+            let body = "import init from '/app-0123456789abcdef.js'; await init();";
+            base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(body))
+        };
+        assert!(csp.contains(&format!("'sha256-{expected}'")), "{csp}");
+        assert!(csp.contains("'wasm-unsafe-eval'"));
+        assert!(!csp.contains("unsafe-inline"));
+        assert!(csp.contains("frame-ancestors 'none'"));
+        assert_eq!(header(&res, "x-content-type-options"), "nosniff");
+        assert_eq!(header(&res, "referrer-policy"), "no-referrer");
+        assert!(res.text().await.expect("body").contains("Caricamento"));
+    }
+}
+
+#[tokio::test]
+async fn hashed_assets_are_cached_for_a_year_and_served_precompressed() {
+    let js = b"console.log('app')".repeat(50);
+    let app = start(&[
+        ("app-0123456789abcdef.js", &js),
+        ("app-0123456789abcdef.js.br", b"BROTLI"),
+        ("app-0123456789abcdef.js.gz", b"GZIP"),
+        ("fonts/font.woff2", b"font"),
+    ])
+    .await;
+    let url = format!("{}/app-0123456789abcdef.js", app.base);
+
+    let br = get(&url, Some("br, gzip")).await;
+    assert_eq!(br.status(), 200);
+    assert_eq!(header(&br, "cache-control"), "public, max-age=31536000, immutable");
+    assert_eq!(header(&br, "content-encoding"), "br");
+    assert!(header(&br, "content-type").contains("javascript"));
+    assert_eq!(br.bytes().await.expect("body").as_ref(), b"BROTLI");
+
+    let gz = get(&url, Some("gzip")).await;
+    assert_eq!(header(&gz, "content-encoding"), "gzip");
+    assert_eq!(gz.bytes().await.expect("body").as_ref(), b"GZIP");
+
+    let plain = get(&url, None).await;
+    assert_eq!(header(&plain, "content-encoding"), "");
+    assert_eq!(plain.bytes().await.expect("body").as_ref(), js.as_slice());
+
+    // Not content-hashed: must be revalidated.
+    let font = get(&format!("{}/fonts/font.woff2", app.base), None).await;
+    assert_eq!(font.status(), 200);
+    assert_eq!(header(&font, "cache-control"), "no-cache");
+}
+
+#[tokio::test]
+async fn a_missing_file_is_404_not_the_app() {
+    let app = start(&[]).await;
+    let res = get(&format!("{}/app-ffffffffffffffff.js", app.base), None).await;
+    assert_eq!(res.status(), 404);
+    assert_eq!(header(&res, "cache-control"), "no-cache");
+}
+
+#[tokio::test]
+async fn a_missing_build_is_a_clear_error() {
+    let empty = tempfile::tempdir().expect("dir");
+    let config = Config {
+        dist: empty.path().join("dist"),
+        data_dir: empty.path().join("data"),
+        addr: ([127, 0, 0, 1], 0).into(),
+    };
+    let err = sportello_cpi::router(&config).err().expect("must fail");
+    assert!(err.to_string().contains("index.html"), "{err}");
+}

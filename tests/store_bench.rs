@@ -1,0 +1,67 @@
+//! Not a test: `cargo xtask bench` runs this to time the store in a real Chromium.
+//! It prints `BENCH name median_ms p95_ms` lines that xtask collects; it asserts nothing
+//! about speed (targets belong in the bench report, not in pass/fail).
+#![cfg(target_arch = "wasm32")]
+
+use sportello::store::Store;
+use sportello_core::SimulationRecord;
+use sportello_core::records::SimulationKind;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const RUNS: usize = 20;
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_default()
+}
+
+fn report(name: &str, mut samples: Vec<f64>) {
+    samples.sort_by(f64::total_cmp);
+    let median = samples[samples.len() / 2];
+    let p95 = samples[(samples.len() * 95 / 100).min(samples.len() - 1)];
+    console_log!("BENCH {name} median_ms={median:.2} p95_ms={p95:.2} runs={}", samples.len());
+}
+
+/// About 1 MB of JSON: 2,000 entries of ~500 bytes, shaped like real text fields.
+fn one_megabyte_record() -> SimulationRecord {
+    let entries: Vec<serde_json::Value> = (0..2000)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("voce-{i}"),
+                "descrizione": "È in grado di gestire la contabilità ordinaria di una piccola impresa, \
+                    predisporre la prima nota, registrare fatture attive e passive e riconciliare \
+                    gli estratti conto bancari con il supporto di software gestionali diffusi. "
+                    .repeat(2),
+                "ore": i % 40,
+            })
+        })
+        .collect();
+    SimulationRecord {
+        id: "bench-1mb".into(),
+        kind: SimulationKind::DoteScenario,
+        name: "1 MB".into(),
+        saved_at: chrono::Utc::now(),
+        body: serde_json::Value::Array(entries),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn bench_put_get_one_megabyte() {
+    let store = Store::open_named(&format!("sportello-bench-{}", uuid::Uuid::new_v4())).await.expect("open");
+    let record = one_megabyte_record();
+    let size = serde_json::to_string(&record).map(|s| s.len()).unwrap_or_default();
+    console_log!("BENCH record_bytes {size}");
+    let (mut puts, mut gets) = (Vec::new(), Vec::new());
+    for _ in 0..RUNS {
+        let t = now_ms();
+        store.put(&record).await.expect("put");
+        puts.push(now_ms() - t);
+        let t = now_ms();
+        let back = store.get::<SimulationRecord>("bench-1mb").await.expect("get");
+        gets.push(now_ms() - t);
+        assert!(back.is_some());
+    }
+    report("store_put_1mb", puts);
+    report("store_get_1mb", gets);
+}
