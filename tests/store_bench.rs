@@ -13,14 +13,20 @@ wasm_bindgen_test_configure!(run_in_browser);
 const RUNS: usize = 20;
 
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_default()
 }
 
 fn report(name: &str, mut samples: Vec<f64>) {
     samples.sort_by(f64::total_cmp);
     let median = samples[samples.len() / 2];
     let p95 = samples[(samples.len() * 95 / 100).min(samples.len() - 1)];
-    console_log!("BENCH {name} median_ms={median:.2} p95_ms={p95:.2} runs={}", samples.len());
+    console_log!(
+        "BENCH {name} median_ms={median:.2} p95_ms={p95:.2} runs={}",
+        samples.len()
+    );
 }
 
 /// About 1 MB of JSON: 2,000 entries of ~500 bytes, shaped like real text fields.
@@ -48,9 +54,13 @@ fn one_megabyte_record() -> SimulationRecord {
 
 #[wasm_bindgen_test]
 async fn bench_put_get_one_megabyte() {
-    let store = Store::open_named(&format!("sportello-bench-{}", uuid::Uuid::new_v4())).await.expect("open");
+    let store = Store::open_named(&format!("sportello-bench-{}", uuid::Uuid::new_v4()))
+        .await
+        .expect("open");
     let record = one_megabyte_record();
-    let size = serde_json::to_string(&record).map(|s| s.len()).unwrap_or_default();
+    let size = serde_json::to_string(&record)
+        .map(|s| s.len())
+        .unwrap_or_default();
     console_log!("BENCH record_bytes {size}");
     let (mut puts, mut gets) = (Vec::new(), Vec::new());
     for _ in 0..RUNS {

@@ -23,13 +23,21 @@ fn first_load() -> Result {
     let dir = dist();
     let mut rows = Vec::new();
     for path in files(&dir)? {
-        let name = path.strip_prefix(&dir).unwrap_or(&path).to_string_lossy().into_owned();
+        let name = path
+            .strip_prefix(&dir)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .into_owned();
         if name.ends_with(".gz") || name.ends_with(".br") || name.ends_with("LICENSE") {
             continue;
         }
         let raw = std::fs::read(&path).map_err(|e| format!("cannot read {name}: {e}"))?;
         // woff2 is already compressed: the server sends it as it is.
-        let sent = if name.ends_with(".woff2") { raw.len() } else { build::gzip(&raw)?.len() };
+        let sent = if name.ends_with(".woff2") {
+            raw.len()
+        } else {
+            build::gzip(&raw)?.len()
+        };
         rows.push((name, raw.len(), sent));
     }
     println!("\nbench: first-load transfer of the release build");
@@ -39,15 +47,22 @@ fn first_load() -> Result {
     }
     let (raw, gz) = rows.iter().fold((0, 0), |(r, g), (_, raw, gz)| (r + raw, g + gz));
     println!("  {:<48} {raw:>10} {gz:>10}", "TOTAL");
-    println!("  ({:.1} KiB raw, {:.1} KiB gzip)", raw as f64 / 1024.0, gz as f64 / 1024.0);
+    println!(
+        "  ({:.1} KiB raw, {:.1} KiB gzip)",
+        raw as f64 / 1024.0,
+        gz as f64 / 1024.0
+    );
     Ok(())
 }
 
 fn browser_store() -> Result {
     let mut cmd = test::browser_test_command("store_bench");
-    cmd.args(["--release", "--", "--nocapture"]).stdout(Stdio::piped());
+    cmd.args(["--release", "--", "--nocapture"])
+        .stdout(Stdio::piped());
     println!("\nbench: IndexedDB store in headless Chromium (release build, median of 20)");
-    let out = cmd.output().map_err(|e| format!("cannot run the browser bench: {e}"))?;
+    let out = cmd
+        .output()
+        .map_err(|e| format!("cannot run the browser bench: {e}"))?;
     let stdout = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = stdout.lines().filter(|l| l.starts_with("BENCH ")).collect();
     if !out.status.success() || lines.is_empty() {

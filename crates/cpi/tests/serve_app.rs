@@ -30,7 +30,11 @@ async fn start(files: &[(&str, &[u8])]) -> Running {
     let listener = tokio::net::TcpListener::bind(config.addr).await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(async move { axum::serve(listener, router).await });
-    Running { base: format!("http://{addr}"), _dist: dist, data }
+    Running {
+        base: format!("http://{addr}"),
+        _dist: dist,
+        data,
+    }
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) {
@@ -51,7 +55,11 @@ async fn get(url: &str, accept_encoding: Option<&str>) -> reqwest::Response {
 }
 
 fn header(res: &reqwest::Response, name: &str) -> String {
-    res.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
+    res.headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
 }
 
 #[tokio::test]
@@ -103,7 +111,10 @@ async fn hashed_assets_are_cached_for_a_year_and_served_precompressed() {
 
     let br = get(&url, Some("br, gzip")).await;
     assert_eq!(br.status(), 200);
-    assert_eq!(header(&br, "cache-control"), "public, max-age=31536000, immutable");
+    assert_eq!(
+        header(&br, "cache-control"),
+        "public, max-age=31536000, immutable"
+    );
     assert_eq!(header(&br, "content-encoding"), "br");
     assert!(header(&br, "content-type").contains("javascript"));
     assert_eq!(br.bytes().await.expect("body").as_ref(), b"BROTLI");
@@ -138,6 +149,8 @@ async fn a_missing_build_is_a_clear_error() {
         data_dir: empty.path().join("data"),
         addr: ([127, 0, 0, 1], 0).into(),
     };
-    let err = sportello_cpi::router(&config).err().expect("must fail");
+    let Err(err) = sportello_cpi::router(&config) else {
+        panic!("a missing build must fail")
+    };
     assert!(err.to_string().contains("index.html"), "{err}");
 }
