@@ -74,14 +74,7 @@ impl Store {
     }
 
     pub async fn get<R: Record>(&self, key: &str) -> Result<Option<R>, StoreError> {
-        let tx = self.tx(R::STORE, TransactionMode::Readonly)?;
-        let store = tx.object_store(R::STORE.as_str()).map_err(StoreError::from_idb)?;
-        let raw: Option<JsValue> = store
-            .get(key)
-            .primitive()
-            .map_err(StoreError::from_idb)?
-            .await
-            .map_err(StoreError::from_idb)?;
+        let raw = self.get_raw(R::STORE, key).await?;
         raw.map(|value| from_js(value, R::STORE, key)).transpose()
     }
 
@@ -92,19 +85,7 @@ impl Store {
     }
 
     pub async fn list<R: Record>(&self) -> Result<Listing<R>, StoreError> {
-        let (values, keys) = self.raw_all(R::STORE).await?;
-        let mut listing = Listing {
-            items: Vec::with_capacity(values.len()),
-            corrupt: Vec::new(),
-        };
-        for (value, key) in values.into_iter().zip(keys) {
-            match from_js::<R>(value, R::STORE, &key) {
-                Ok(item) => listing.items.push(item),
-                Err(StoreError::Corrupt(c)) => listing.corrupt.push(c),
-                Err(other) => return Err(other),
-            }
-        }
-        Ok(listing)
+        self.listing(R::STORE).await
     }
 
     /// Stores an evidence file beside its description, in one transaction: either both are
@@ -123,16 +104,7 @@ impl Store {
         &self,
         sha256: &str,
     ) -> Result<Option<(EvidenceMeta, web_sys::Blob)>, StoreError> {
-        let tx = self.tx(StoreName::Evidence, TransactionMode::Readonly)?;
-        let store = tx
-            .object_store(StoreName::Evidence.as_str())
-            .map_err(StoreError::from_idb)?;
-        let raw: Option<JsValue> = store
-            .get(sha256)
-            .primitive()
-            .map_err(StoreError::from_idb)?
-            .await
-            .map_err(StoreError::from_idb)?;
+        let raw = self.get_raw(StoreName::Evidence, sha256).await?;
         let Some(raw) = raw else { return Ok(None) };
         let blob = js_sys::Reflect::get(&raw, &JsValue::from_str(EVIDENCE_BLOB_FIELD))
             .ok()
@@ -158,19 +130,7 @@ impl Store {
 
     /// Lists evidence descriptions only; the files themselves are read one at a time.
     pub async fn list_evidence(&self) -> Result<Listing<EvidenceMeta>, StoreError> {
-        let (values, keys) = self.raw_all(StoreName::Evidence).await?;
-        let mut listing = Listing {
-            items: Vec::new(),
-            corrupt: Vec::new(),
-        };
-        for (value, key) in values.into_iter().zip(keys) {
-            match from_js::<EvidenceMeta>(value, StoreName::Evidence, &key) {
-                Ok(item) => listing.items.push(item),
-                Err(StoreError::Corrupt(c)) => listing.corrupt.push(c),
-                Err(other) => return Err(other),
-            }
-        }
-        Ok(listing)
+        self.listing(StoreName::Evidence).await
     }
 
     /// Writes one raw value, bypassing the types: only for tests that need a damaged record.
@@ -204,6 +164,37 @@ impl Store {
             op(&object_store).map_err(StoreError::from_idb)?;
         }
         tx.commit().await.map_err(StoreError::from_idb)
+    }
+
+    async fn get_raw(&self, store: StoreName, key: &str) -> Result<Option<JsValue>, StoreError> {
+        let tx = self.tx(store, TransactionMode::Readonly)?;
+        let object_store = tx.object_store(store.as_str()).map_err(StoreError::from_idb)?;
+        object_store
+            .get(key)
+            .primitive()
+            .map_err(StoreError::from_idb)?
+            .await
+            .map_err(StoreError::from_idb)
+    }
+
+    /// Reads a whole store, setting aside the records that no longer match their type.
+    async fn listing<T: serde::de::DeserializeOwned>(
+        &self,
+        store: StoreName,
+    ) -> Result<Listing<T>, StoreError> {
+        let (values, keys) = self.raw_all(store).await?;
+        let mut listing = Listing {
+            items: Vec::with_capacity(values.len()),
+            corrupt: Vec::new(),
+        };
+        for (value, key) in values.into_iter().zip(keys) {
+            match from_js::<T>(value, store, &key) {
+                Ok(item) => listing.items.push(item),
+                Err(StoreError::Corrupt(c)) => listing.corrupt.push(c),
+                Err(other) => return Err(other),
+            }
+        }
+        Ok(listing)
     }
 
     /// Every value of a store with its key, in key order.
