@@ -6,6 +6,7 @@
 //! lives here once. It is not a UI model: it holds no signals and no view state.
 
 pub mod draft;
+pub mod programmes;
 pub mod records;
 
 pub use draft::{Draft, DraftId, Libretto, LifecycleState};

@@ -1,0 +1,181 @@
+//! The answers a person gives to the eligibility questions: every field optional, because a
+//! missing answer is information too (it makes a criterion `unknown`, never `failed`).
+//!
+//! Versioned: `version` is 1; `docs/profile.md` lists every field, its meaning and values.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+pub const PROFILE_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Profile {
+    pub version: u32,
+    /// The day the rules are applied on (ages, months of registration); today if absent.
+    pub reference_date: Option<NaiveDate>,
+    pub birth_date: Option<NaiveDate>,
+    pub sex: Option<Sex>,
+    pub employment_status: Option<EmploymentStatus>,
+    /// First day without work (for "unemployed for more than N months").
+    pub unemployed_since: Option<NaiveDate>,
+    /// Registered at a Centro per l'Impiego (implied when `cpi_registered_since` is given).
+    pub cpi_registered: Option<bool>,
+    /// Day of registration at the Centro per l'Impiego (with the DID).
+    pub cpi_registered_since: Option<NaiveDate>,
+    /// Province of the CPI where the person is registered, as the two-letter code (e.g. "MS").
+    pub cpi_province: Option<String>,
+    /// Region of residence or domicile, lower case without spaces (e.g. "toscana", "lombardia").
+    pub residence_region: Option<String>,
+    /// Province of residence or domicile, two-letter code (e.g. "PT", "TN").
+    pub residence_province: Option<String>,
+    /// Is a citizen of a country outside the European Union.
+    pub foreign_citizen: Option<bool>,
+    /// Non-EU citizens only: whether their residence permit allows work. Absent for EU citizens.
+    pub permit_allows_work: Option<bool>,
+    /// Highest completed level on the EQF/QNQ scale, 1–8 (0 = none).
+    pub education_eqf: Option<u8>,
+    /// ISEE indicator in euro.
+    pub isee: Option<Decimal>,
+    pub receives_naspi: Option<bool>,
+    /// First day of NASpI payment.
+    pub naspi_since: Option<NaiveDate>,
+    /// Receives any income support (NASpI, DIS-COLL, CIG, mobilità, ASDI …).
+    pub receives_income_support: Option<bool>,
+    pub receives_reddito_cittadinanza: Option<bool>,
+    /// Taken in charge by social services or an inclusion project.
+    pub social_services: Option<bool>,
+    /// Registered as disabled under L. 68/1999.
+    pub disability_l68: Option<bool>,
+    /// On a wage-integration or solidarity scheme, and which one.
+    pub wage_integration: Option<WageIntegration>,
+    /// Works on an atypical (non-standard, e.g. project or collaboration) contract.
+    pub atypical_contract: Option<bool>,
+    /// Holds a permanent employment contract (contratto a tempo indeterminato).
+    pub permanent_contract: Option<bool>,
+    /// On the mobility lists (liste di mobilità).
+    pub mobility_list: Option<bool>,
+    /// Had an ILA under Massa-Carrara's 2010 avviso.
+    pub had_ila_2010: Option<bool>,
+    /// Had individual training vouchers from any administration in the last 3 years.
+    pub voucher_last_3_years: Option<bool>,
+    /// Has finished (or renounced) a Garanzia Giovani path.
+    pub garanzia_giovani_done: Option<bool>,
+    /// Is a former manager (dirigente): some incentives are higher for them.
+    pub former_manager: Option<bool>,
+    /// The course the person wants, for what is covered and what is left to pay.
+    pub course: Option<Course>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sex {
+    F,
+    M,
+}
+
+/// Labour-market status in the terms the schemes use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmploymentStatus {
+    /// Lost a job and is looking for one.
+    Disoccupato,
+    /// Has never worked and is looking for work.
+    Inoccupato,
+    /// Neither working nor looking.
+    Inattivo,
+    /// Employed (including suspended workers on CIG).
+    Occupato,
+    /// Self-employed.
+    Autonomo,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WageIntegration {
+    /// Not on any scheme.
+    Nessuna,
+    /// Cassa integrazione ordinaria.
+    Cigo,
+    /// Cassa integrazione straordinaria.
+    Cigs,
+    /// Cassa integrazione in deroga.
+    Cigd,
+    /// Solidarity contract or fund.
+    Solidarieta,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Course {
+    pub kind: CourseKind,
+    /// Full cost in euro.
+    pub cost: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CourseKind {
+    /// Any course in the person's training project.
+    Formazione,
+    /// Course leading to a qualifica professionale.
+    Qualifica,
+    /// Certification of competences (AdA/UC).
+    CertificazioneCompetenze,
+    /// Courses required by law (excluding safety and first aid).
+    CorsoObbligatorio,
+    /// Career coaching (Trento, azione 2).
+    Coaching,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    #[error("the profile is not valid JSON for a profile: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("profile version {0} is not supported (this build reads version {PROFILE_VERSION})")]
+    Version(u32),
+    #[error("{field}: {problem}")]
+    Invalid { field: &'static str, problem: String },
+}
+
+impl Profile {
+    /// Reads a profile file: its format, version and values are checked, with a message that
+    /// names the field at fault.
+    pub fn from_json(text: &str) -> Result<Self, ProfileError> {
+        let profile: Profile = serde_json::from_str(text)?;
+        profile.check()?;
+        Ok(profile)
+    }
+
+    pub fn check(&self) -> Result<(), ProfileError> {
+        if self.version != PROFILE_VERSION && self.version != 0 {
+            return Err(ProfileError::Version(self.version));
+        }
+        let invalid = |field, problem: &str| ProfileError::Invalid {
+            field,
+            problem: problem.to_owned(),
+        };
+        if let Some(isee) = self.isee
+            && isee.is_sign_negative()
+        {
+            return Err(invalid("isee", "must not be negative"));
+        }
+        if let Some(eqf) = self.education_eqf
+            && eqf > 8
+        {
+            return Err(invalid("education_eqf", "must be between 0 and 8"));
+        }
+        if let Some(course) = &self.course
+            && course.cost.is_sign_negative()
+        {
+            return Err(invalid("course.cost", "must not be negative"));
+        }
+        if let (Some(birth), Some(reference)) = (self.birth_date, self.reference_date)
+            && birth > reference
+        {
+            return Err(invalid("birth_date", "is after the reference date"));
+        }
+        Ok(())
+    }
+}

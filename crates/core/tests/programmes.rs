@@ -1,0 +1,490 @@
+//! Programme rules at their boundaries, on both sides, exactly as the sources state them;
+//! cap computations in Decimal; and the catalogue's own consistency (R1–R6).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use sportello_core::programmes::{
+    self, Course, CourseKind, EmploymentStatus, Mark, Outcome, Profile, Sex, Status, WageIntegration, dote,
+    evaluate,
+};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().expect("date")
+}
+
+fn eur(s: &str) -> Decimal {
+    s.parse().expect("decimal")
+}
+
+const TODAY: &str = "2016-09-01";
+
+/// Meets every criterion of the 2016 Tuscan voucher on 2016-09-01.
+fn voucher_2016_profile() -> Profile {
+    Profile {
+        reference_date: Some(d(TODAY)),
+        birth_date: Some(d("1980-01-01")),
+        employment_status: Some(EmploymentStatus::Disoccupato),
+        unemployed_since: Some(d("2016-01-15")),
+        cpi_registered: Some(true),
+        cpi_registered_since: Some(d("2016-01-20")),
+        residence_region: Some("toscana".into()),
+        foreign_citizen: Some(false),
+        isee: Some(eur("12000.00")),
+        receives_naspi: Some(true),
+        ..Profile::default()
+    }
+}
+
+fn criterion(programme: &str, id: &str, profile: &Profile) -> Status {
+    let p = programmes::find(programme).unwrap_or_else(|| panic!("programme {programme}"));
+    let eval = evaluate(p, profile, d(TODAY));
+    eval.criteria
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("criterion {id}"))
+        .status
+}
+
+fn outcome(programme: &str, profile: &Profile) -> Outcome {
+    evaluate(programmes::find(programme).expect("programme"), profile, d(TODAY)).outcome
+}
+
+#[test]
+fn the_reference_profile_is_eligible_for_the_2016_voucher() {
+    assert_eq!(
+        outcome("voucher-toscana-2016", &voucher_2016_profile()),
+        Outcome::Eligible
+    );
+}
+
+#[test]
+fn isee_50000_00_is_in_and_50000_01_is_out() {
+    let mut p = voucher_2016_profile();
+    p.isee = Some(eur("50000.00"));
+    assert_eq!(criterion("voucher-toscana-2016", "isee", &p), Status::Met);
+    p.isee = Some(eur("50000.01"));
+    assert_eq!(criterion("voucher-toscana-2016", "isee", &p), Status::Failed);
+    assert_eq!(outcome("voucher-toscana-2016", &p), Outcome::NotEligible);
+}
+
+#[test]
+fn eighteen_on_the_birthday_not_the_day_before() {
+    let mut p = voucher_2016_profile();
+    p.birth_date = Some(d("1998-09-02"));
+    assert_eq!(
+        criterion("voucher-toscana-2016", "maggiorenne", &p),
+        Status::Failed
+    );
+    p.birth_date = Some(d("1998-09-01"));
+    assert_eq!(criterion("voucher-toscana-2016", "maggiorenne", &p), Status::Met);
+}
+
+#[test]
+fn more_than_four_months_unemployed_excludes_exactly_four() {
+    let mut p = voucher_2016_profile();
+    p.unemployed_since = Some(d("2016-05-01")); // exactly 4 months on 2016-09-01
+    assert_eq!(
+        criterion("voucher-toscana-2016", "disoccupato_4_mesi", &p),
+        Status::Failed
+    );
+    p.unemployed_since = Some(d("2016-04-30"));
+    assert_eq!(
+        criterion("voucher-toscana-2016", "disoccupato_4_mesi", &p),
+        Status::Met
+    );
+}
+
+#[test]
+fn massa_carrara_needs_three_months_of_registration_not_two() {
+    let mut p = voucher_2016_profile();
+    p.cpi_province = Some("MS".into());
+    p.cpi_registered_since = Some(d("2016-06-01")); // exactly 3 months
+    assert_eq!(
+        criterion("ila-massa-carrara-2013", "iscrizione_3_mesi", &p),
+        Status::Met
+    );
+    p.cpi_registered_since = Some(d("2016-06-02")); // one day short
+    assert_eq!(
+        criterion("ila-massa-carrara-2013", "iscrizione_3_mesi", &p),
+        Status::Failed
+    );
+    p.cpi_registered_since = Some(d("2016-07-01")); // 2 months
+    assert_eq!(
+        criterion("ila-massa-carrara-2013", "iscrizione_3_mesi", &p),
+        Status::Failed
+    );
+}
+
+#[test]
+fn massa_carrara_excludes_earlier_vouchers() {
+    let mut p = voucher_2016_profile();
+    p.cpi_province = Some("MS".into());
+    p.had_ila_2010 = Some(false);
+    p.voucher_last_3_years = Some(false);
+    assert_eq!(outcome("ila-massa-carrara-2013", &p), Outcome::Eligible);
+    p.voucher_last_3_years = Some(true);
+    assert_eq!(outcome("ila-massa-carrara-2013", &p), Outcome::NotEligible);
+}
+
+#[test]
+fn a_contract_of_180_days_is_a_result_and_179_is_not() {
+    assert!(dote::is_risultato_occupazionale(180));
+    assert!(!dote::is_risultato_occupazionale(179));
+}
+
+#[test]
+fn dote_2009_ages_18_to_64_inclusive() {
+    let base = Profile {
+        reference_date: Some(d("2009-06-01")),
+        residence_region: Some("lombardia".into()),
+        employment_status: Some(EmploymentStatus::Disoccupato),
+        ..Profile::default()
+    };
+    let at = |birth: &str| {
+        let p = Profile {
+            birth_date: Some(d(birth)),
+            ..base.clone()
+        };
+        outcome("dote-lavoro-2009", &p)
+    };
+    assert_eq!(at("1944-06-02"), Outcome::Eligible); // 64 until tomorrow
+    assert_eq!(at("1944-06-01"), Outcome::NotEligible); // 65 today
+    assert_eq!(at("1991-06-01"), Outcome::Eligible); // 18 today
+    assert_eq!(at("1991-06-02"), Outcome::NotEligible); // 17
+}
+
+#[test]
+fn dote_2009_allowance_only_without_other_benefits() {
+    let mut p = Profile {
+        reference_date: Some(d("2009-06-01")),
+        birth_date: Some(d("1970-01-01")),
+        residence_region: Some("lombardia".into()),
+        employment_status: Some(EmploymentStatus::Disoccupato),
+        receives_income_support: Some(false),
+        ..Profile::default()
+    };
+    let allowance = |p: &Profile| {
+        let e = evaluate(programmes::find("dote-lavoro-2009").expect("p"), p, d(TODAY));
+        e.amounts
+            .into_iter()
+            .find(|a| a.id == "indennita")
+            .expect("allowance")
+    };
+    assert_eq!(allowance(&p).applies, Status::Met);
+    assert_eq!(allowance(&p).months, Some(10));
+    assert_eq!(allowance(&p).max, eur("3000.00"));
+    p.receives_income_support = Some(true);
+    assert_eq!(allowance(&p).applies, Status::Failed);
+}
+
+#[test]
+fn pil_isee_exactly_18000_cannot_be_determined() {
+    let mut p = Profile {
+        reference_date: Some(d("2016-01-01")),
+        birth_date: Some(d("1970-01-01")),
+        residence_region: Some("lombardia".into()),
+        unemployed_since: Some(d("2012-01-01")),
+        receives_income_support: Some(false),
+        isee: Some(eur("17999.99")),
+        ..Profile::default()
+    };
+    assert_eq!(outcome("pil-2015", &p), Outcome::Eligible);
+    p.isee = Some(eur("18000.00"));
+    assert_eq!(outcome("pil-2015", &p), Outcome::CannotDetermine);
+    p.isee = Some(eur("18000.01"));
+    assert_eq!(outcome("pil-2015", &p), Outcome::NotEligible);
+}
+
+#[test]
+fn pil_needs_more_than_36_months() {
+    let mut p = Profile {
+        reference_date: Some(d("2016-01-01")),
+        ..Profile::default()
+    };
+    p.unemployed_since = Some(d("2013-01-01")); // exactly 36 months
+    assert_eq!(
+        criterion_on("pil-2015", "disoccupato_36_mesi", &p),
+        Status::Failed
+    );
+    p.unemployed_since = Some(d("2012-12-31"));
+    assert_eq!(criterion_on("pil-2015", "disoccupato_36_mesi", &p), Status::Met);
+}
+
+fn criterion_on(programme: &str, id: &str, p: &Profile) -> Status {
+    criterion(programme, id, p)
+}
+
+#[test]
+fn dul_v_gol_exclusion_ages_30_to_54_and_under_6_months() {
+    let base = Profile {
+        reference_date: Some(d("2024-03-01")),
+        residence_region: Some("lombardia".into()),
+        employment_status: Some(EmploymentStatus::Disoccupato),
+        sex: Some(Sex::M),
+        unemployed_since: Some(d("2023-12-01")),
+        receives_naspi: Some(false),
+        receives_reddito_cittadinanza: Some(false),
+        social_services: Some(false),
+        wage_integration: Some(WageIntegration::Nessuna),
+        disability_l68: Some(false),
+        ..Profile::default()
+    };
+    let with_birth = |b: &str| Profile {
+        birth_date: Some(d(b)),
+        ..base.clone()
+    };
+    assert_eq!(
+        outcome("dul-fase-v", &with_birth("1994-03-01")),
+        Outcome::Eligible
+    ); // 30 today
+    assert_eq!(
+        outcome("dul-fase-v", &with_birth("1994-03-02")),
+        Outcome::NotEligible
+    ); // 29
+    assert_eq!(
+        outcome("dul-fase-v", &with_birth("1969-03-02")),
+        Outcome::Eligible
+    ); // 54
+    assert_eq!(
+        outcome("dul-fase-v", &with_birth("1969-03-01")),
+        Outcome::NotEligible
+    ); // 55
+    let mut p = with_birth("1980-01-01");
+    p.unemployed_since = Some(d("2023-09-02")); // 5 months 28 days
+    assert_eq!(outcome("dul-fase-v", &p), Outcome::Eligible);
+    p.unemployed_since = Some(d("2023-09-01")); // 6 months: no longer excluded from GOL
+    assert_eq!(outcome("dul-fase-v", &p), Outcome::NotEligible);
+    // Suspended workers on CIGS qualify at any age; CIGO does not.
+    let cigs = Profile {
+        wage_integration: Some(WageIntegration::Cigs),
+        ..with_birth("1960-01-01")
+    };
+    assert_eq!(outcome("dul-fase-v", &cigs), Outcome::Eligible);
+    let cigo = Profile {
+        wage_integration: Some(WageIntegration::Cigo),
+        ..with_birth("1960-01-01")
+    };
+    assert_eq!(outcome("dul-fase-v", &cigo), Outcome::NotEligible);
+}
+
+#[test]
+fn incentive_2014_over_50_means_51_completed_years() {
+    let base = Profile {
+        reference_date: Some(d("2014-03-01")),
+        unemployed_since: Some(d("2013-08-01")), // 7 months
+        education_eqf: Some(4),
+        ..Profile::default()
+    };
+    let p50 = Profile {
+        birth_date: Some(d("1963-06-01")),
+        ..base.clone()
+    }; // 50
+    let p51 = Profile {
+        birth_date: Some(d("1963-03-01")),
+        ..base.clone()
+    }; // 51 today
+    assert_eq!(outcome("incentivi-dul-2014", &p50), Outcome::NotEligible);
+    assert_eq!(outcome("incentivi-dul-2014", &p51), Outcome::Eligible);
+}
+
+#[test]
+fn adr_needs_four_months_of_naspi() {
+    let mut p = Profile {
+        reference_date: Some(d("2019-05-01")),
+        receives_naspi: Some(true),
+        naspi_since: Some(d("2019-01-01")),
+        ..Profile::default()
+    };
+    assert_eq!(outcome("assegno-ricollocazione", &p), Outcome::Eligible);
+    p.naspi_since = Some(d("2019-01-02"));
+    assert_eq!(outcome("assegno-ricollocazione", &p), Outcome::NotEligible);
+}
+
+#[test]
+fn a_3000_course_under_a_2500_cap_leaves_500_to_pay() {
+    let mut p = voucher_2016_profile();
+    p.course = Some(Course {
+        kind: CourseKind::Formazione,
+        cost: eur("3000.00"),
+    });
+    let e = evaluate(programmes::find("ila-pistoia-2005").expect("p"), &p, d(TODAY));
+    let cap = &e.amounts[0];
+    assert_eq!(cap.max, eur("2500.00"));
+    assert_eq!(cap.covered, Some(eur("2500.00")));
+    assert_eq!(cap.left_to_pay, Some(eur("500.00")));
+}
+
+#[test]
+fn caps_follow_the_course_kind_and_never_pay_more_than_the_cost() {
+    let mut p = voucher_2016_profile();
+    let amounts =
+        |p: &Profile, programme: &str| evaluate(programmes::find(programme).expect("p"), p, d(TODAY)).amounts;
+
+    p.course = Some(Course {
+        kind: CourseKind::CertificazioneCompetenze,
+        cost: eur("600.00"),
+    });
+    let a = amounts(&p, "voucher-toscana-2016");
+    let cert = a.iter().find(|a| a.id == "certificazione").expect("cap");
+    assert_eq!(
+        (cert.covered, cert.left_to_pay),
+        (Some(eur("450.00")), Some(eur("150.00")))
+    );
+    let qualifica = a.iter().find(|a| a.id == "qualifica").expect("cap");
+    assert_eq!(
+        qualifica.covered, None,
+        "a qualifica cap does not apply to a certification"
+    );
+
+    // 2017: DGR 484 raised certification to €3,000.
+    let a = amounts(&p, "voucher-toscana-2017-b");
+    let cert = a.iter().find(|a| a.id == "certificazione").expect("cap");
+    assert_eq!(
+        (cert.covered, cert.left_to_pay),
+        (Some(eur("600.00")), Some(eur("0.00")))
+    );
+
+    p.course = Some(Course {
+        kind: CourseKind::CorsoObbligatorio,
+        cost: eur("250.01"),
+    });
+    let a = amounts(&p, "voucher-toscana-2016");
+    let law = a.iter().find(|a| a.id == "corsi_obbligatori").expect("cap");
+    assert_eq!(
+        (law.covered, law.left_to_pay),
+        (Some(eur("250.00")), Some(eur("0.01")))
+    );
+
+    p.course = Some(Course {
+        kind: CourseKind::Coaching,
+        cost: eur("1500.00"),
+    });
+    let a = amounts(&p, "ila-trento-2010");
+    let coaching = a.iter().find(|a| a.id == "azione_2").expect("cap");
+    assert_eq!(
+        (coaching.covered, coaching.left_to_pay),
+        (Some(eur("1200.00")), Some(eur("300.00")))
+    );
+}
+
+#[test]
+fn an_empty_profile_cannot_be_determined_and_says_what_is_missing() {
+    let e = evaluate(
+        programmes::find("voucher-toscana-2016").expect("p"),
+        &Profile::default(),
+        d(TODAY),
+    );
+    assert_eq!(e.outcome, Outcome::CannotDetermine);
+    for field in [
+        "receives_naspi",
+        "unemployed_since",
+        "birth_date",
+        "residence_region",
+        "isee",
+        "cpi_registered",
+    ] {
+        assert!(
+            e.missing.iter().any(|m| m == field),
+            "{field} missing from {:?}",
+            e.missing
+        );
+    }
+}
+
+#[test]
+fn a_failed_criterion_decides_even_with_answers_missing() {
+    let p = Profile {
+        receives_naspi: Some(false),
+        ..Profile::default()
+    };
+    let e = evaluate(programmes::find("voucher-toscana-2016").expect("p"), &p, d(TODAY));
+    assert_eq!(e.outcome, Outcome::NotEligible);
+    assert!(e.missing.is_empty());
+}
+
+#[test]
+fn closed_schemes_are_historical() {
+    let on = d("2026-11-22");
+    for p in programmes::catalogue().expect("catalogue") {
+        let historical = p.is_historical(on);
+        match p.id.as_str() {
+            "assegno-ricollocazione" | "pil-2015" => {}
+            _ => assert!(historical, "{} should be storico on {on}", p.id),
+        }
+    }
+}
+
+#[test]
+fn priority_groups_are_labels() {
+    let p = Profile {
+        sex: Some(Sex::F),
+        education_eqf: Some(6),
+        ..voucher_2016_profile()
+    };
+    let e = evaluate(programmes::find("ila-pistoia-2005").expect("p"), &p, d(TODAY));
+    assert_eq!(e.priority, vec!["donne".to_owned(), "laureati".to_owned()]);
+}
+
+#[test]
+fn the_catalogue_keeps_rules_r1_to_r3() {
+    let all = programmes::catalogue().expect("every programme file parses");
+    assert!(all.len() >= 16);
+    let mut ids: Vec<&str> = all.iter().map(|p| p.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), all.len(), "programme ids are unique");
+    for p in all {
+        assert!(!p.sources.is_empty(), "{}: sources", p.id);
+        assert!(!p.criteria.is_empty(), "{}: criteria", p.id);
+        for c in &p.criteria {
+            assert!(
+                !c.source.trim().is_empty(),
+                "{}/{}: every criterion has a source (R3)",
+                p.id,
+                c.id
+            );
+        }
+        for a in &p.amounts {
+            assert!(
+                !a.source.trim().is_empty(),
+                "{}/{}: every figure has a source",
+                p.id,
+                a.id
+            );
+            if a.mark == Mark::U {
+                assert!(
+                    a.illustrative,
+                    "{}/{}: an unconfirmed figure must be illustrative (R1)",
+                    p.id, a.id
+                );
+            }
+            if a.illustrative {
+                assert_eq!(
+                    a.mark,
+                    Mark::U,
+                    "{}/{}: an illustrative figure is unconfirmed",
+                    p.id,
+                    a.id
+                );
+            }
+            assert!(a.max > Decimal::ZERO, "{}/{}: amounts are positive", p.id, a.id);
+        }
+    }
+}
+
+#[test]
+fn the_examples_in_docs_profile_md_parse() {
+    let text = include_str!("../../../docs/profile.example.json");
+    let profile = Profile::from_json(text).expect("documented example parses");
+    assert_eq!(profile.version, 1);
+}
+
+#[test]
+fn a_malformed_profile_names_the_problem() {
+    let err = Profile::from_json(r#"{"version":1,"isee":"-5"}"#).expect_err("negative ISEE");
+    assert!(err.to_string().contains("isee"), "{err}");
+    let err = Profile::from_json(r#"{"version":1,"eta":40}"#).expect_err("unknown field");
+    assert!(err.to_string().contains("eta"), "{err}");
+    let err = Profile::from_json(r#"{"version":9}"#).expect_err("future version");
+    assert!(err.to_string().contains('9'), "{err}");
+}
