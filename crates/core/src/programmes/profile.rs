@@ -131,8 +131,10 @@ pub enum CourseKind {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ProfileError {
-    #[error("the profile is not valid JSON for a profile: {0}")]
+    #[error("the profile is not valid JSON: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("{path}: {problem}")]
+    Field { path: String, problem: String },
     #[error("profile version {0} is not supported (this build reads version {PROFILE_VERSION})")]
     Version(u32),
     #[error("{field}: {problem}")]
@@ -143,7 +145,20 @@ impl Profile {
     /// Reads a profile file: its format, version and values are checked, with a message that
     /// names the field at fault.
     pub fn from_json(text: &str) -> Result<Self, ProfileError> {
-        let profile: Profile = serde_json::from_str(text)?;
+        let mut de = serde_json::Deserializer::from_str(text);
+        let profile: Profile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            if path == "." || inner.is_syntax() || inner.is_eof() {
+                ProfileError::Json(inner)
+            } else {
+                ProfileError::Field {
+                    path,
+                    problem: inner.to_string(),
+                }
+            }
+        })?;
+        de.end()?;
         profile.check()?;
         Ok(profile)
     }
