@@ -2,7 +2,8 @@
 //!
 //! - first-load transfer of the release build: every file a first visit downloads, raw and
 //!   gzip-compressed (what the server sends to a browser that accepts gzip), and the total;
-//! - the browser store: put and get of a 1 MB record in headless Chromium, median of 20.
+//! - the browser store: put and get of a 1 MB record in headless Chromium, median of 20;
+//! - the rules engine: all programmes for one profile, natively (per second) and in Chromium.
 
 use std::process::Stdio;
 
@@ -14,7 +15,8 @@ pub fn run() -> Result {
     setup::run()?;
     cmd::timed("build: app (release)", build::release)?;
     first_load()?;
-    browser_store()
+    native_rules()?;
+    browser()
 }
 
 /// Files a first visit fetches: everything trunk put in `dist/` except our precompressed
@@ -55,18 +57,39 @@ fn first_load() -> Result {
     Ok(())
 }
 
-fn browser_store() -> Result {
-    let mut cmd = test::browser_test_command("store_bench");
-    cmd.args(["--release", "--", "--nocapture"])
-        .stdout(Stdio::piped());
-    println!("\nbench: IndexedDB store in headless Chromium (release build, median of 20)");
+fn native_rules() -> Result {
+    println!("\nbench: rules engine, native (release, opt-level 3)");
+    let mut cmd = crate::cmd::command("cargo");
+    cmd.args([
+        "run",
+        "--quiet",
+        "--release",
+        "--config",
+        "profile.release.opt-level=3",
+        "-p",
+        "sportello-core",
+    ])
+    .args(["--example", "bench_rules"]);
+    print_bench_lines(cmd)
+}
+
+fn browser() -> Result {
+    println!("\nbench: IndexedDB store and rules engine in headless Chromium (release wasm, median of 20)");
+    let mut cmd = test::browser_test_command("bench");
+    cmd.args(["--release", "--", "--nocapture"]);
+    print_bench_lines(cmd)
+}
+
+/// Runs a bench program and shows only its `BENCH` lines; any failure shows everything.
+fn print_bench_lines(mut cmd: std::process::Command) -> Result {
+    cmd.stdout(Stdio::piped());
     let out = cmd
         .output()
-        .map_err(|e| format!("cannot run the browser bench: {e}"))?;
+        .map_err(|e| format!("cannot run `{}`: {e}", cmd::describe(&cmd)))?;
     let stdout = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = stdout.lines().filter(|l| l.starts_with("BENCH ")).collect();
     if !out.status.success() || lines.is_empty() {
-        return Err(format!("the browser bench failed:\n{stdout}"));
+        return Err(format!("the bench `{}` failed:\n{stdout}", cmd::describe(&cmd)));
     }
     for line in lines {
         println!("  {}", line.trim_start_matches("BENCH "));

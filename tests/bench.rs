@@ -1,10 +1,12 @@
-//! Not a test: `cargo xtask bench` runs this to time the store in a real Chromium.
+//! Not a test: `cargo xtask bench` runs this to time the store and the rules engine in a
+//! real Chromium.
 //! It prints `BENCH name median_ms p95_ms` lines that xtask collects; it asserts nothing
 //! about speed (targets belong in the bench report, not in pass/fail).
 #![cfg(target_arch = "wasm32")]
 
 use sportello::store::Store;
 use sportello_core::SimulationRecord;
+use sportello_core::programmes::{Profile, catalogue, evaluate_all};
 use sportello_core::records::SimulationKind;
 use wasm_bindgen_test::*;
 
@@ -24,7 +26,7 @@ fn report(name: &str, mut samples: Vec<f64>) {
     let median = samples[samples.len() / 2];
     let p95 = samples[(samples.len() * 95 / 100).min(samples.len() - 1)];
     console_log!(
-        "BENCH {name} median_ms={median:.2} p95_ms={p95:.2} runs={}",
+        "BENCH {name} median_ms={median:.4} p95_ms={p95:.4} runs={}",
         samples.len()
     );
 }
@@ -74,4 +76,23 @@ async fn bench_put_get_one_megabyte() {
     }
     report("store_put_1mb", puts);
     report("store_get_1mb", gets);
+}
+
+#[wasm_bindgen_test]
+fn bench_evaluate_all_programmes() {
+    let programmes = catalogue().expect("catalogue");
+    let profile = Profile::from_json(include_str!("../docs/profile.example.json")).expect("profile");
+    let on = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
+    let _ = evaluate_all(programmes, &profile, on);
+    // Each sample is 100 evaluations, so the timer's resolution does not dominate.
+    let samples = (0..RUNS)
+        .map(|_| {
+            let t = now_ms();
+            for _ in 0..100 {
+                std::hint::black_box(evaluate_all(programmes, &profile, on));
+            }
+            (now_ms() - t) / 100.0
+        })
+        .collect();
+    report("rules_all_chromium", samples);
 }
