@@ -52,6 +52,28 @@ pub enum LifecycleState {
 #[serde(default)]
 pub struct Libretto {
     pub dati_personali: DatiPersonali,
+    pub titoli_istruzione: Vec<TitoloIstruzione>,
+}
+
+/// A completed (or interrupted) course of formal education, Sezione 1.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TitoloIstruzione {
+    pub denominazione: String,
+    /// EQF/QNQ level 1–8.
+    pub livello_eqf: Option<u8>,
+    pub completato: bool,
+}
+
+/// Where a person lives: the programme rules read the region and the province.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Residenza {
+    pub comune: String,
+    /// Two-letter province code (sigla), e.g. "PT".
+    pub provincia: String,
+    /// Region, lower case, e.g. "toscana".
+    pub regione: String,
 }
 
 /// Sezione 1, informazioni personali: the fields the first screens ask for.
@@ -61,6 +83,9 @@ pub struct DatiPersonali {
     pub nome: String,
     pub cognome: String,
     pub codice_fiscale: String,
+    pub data_nascita: Option<chrono::NaiveDate>,
+    pub residenza: Residenza,
+    pub condizione_occupazionale: Option<crate::programmes::EmploymentStatus>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

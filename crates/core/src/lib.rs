@@ -5,7 +5,9 @@
 //! CPI server and the command-line tools all call it unchanged, so a rule or a validation
 //! lives here once. It is not a UI model: it holds no signals and no view state.
 
+pub mod codice_fiscale;
 pub mod draft;
+pub mod money;
 pub mod programmes;
 pub mod records;
 

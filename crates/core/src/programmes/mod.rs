@@ -11,6 +11,7 @@ pub mod criterion;
 pub mod dates;
 pub mod dote;
 pub mod engine;
+pub mod prefill;
 pub mod profile;
 
 use std::sync::OnceLock;

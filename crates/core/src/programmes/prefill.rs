@@ -1,0 +1,103 @@
+//! Answers that a Libretto draft already gives, so the ILA and dote checks do not ask again.
+
+use crate::codice_fiscale::CodiceFiscale;
+use crate::draft::Libretto;
+use crate::programmes::Profile;
+
+/// The profile fields the Libretto fills, with the names of those it filled.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Prefill {
+    pub profile: Profile,
+    pub filled: Vec<&'static str>,
+}
+
+pub fn from_libretto(libretto: &Libretto) -> Prefill {
+    let mut out = Prefill::default();
+    let personali = &libretto.dati_personali;
+    let from_cf = match CodiceFiscale::parse(&personali.codice_fiscale) {
+        Ok(CodiceFiscale::Personal { birth_date, sex, .. }) => Some((birth_date, sex)),
+        _ => None,
+    };
+    // A date typed by the citizen wins over the one read from the code (omocodia, errors).
+    if let Some(birth) = personali.data_nascita.or(from_cf.map(|(d, _)| d)) {
+        out.profile.birth_date = Some(birth);
+        out.filled.push("birth_date");
+    }
+    if let Some((_, sex)) = from_cf {
+        out.profile.sex = Some(sex);
+        out.filled.push("sex");
+    }
+    let residenza = &personali.residenza;
+    if !residenza.regione.trim().is_empty() {
+        out.profile.residence_region = Some(residenza.regione.trim().to_lowercase());
+        out.filled.push("residence_region");
+    }
+    if !residenza.provincia.trim().is_empty() {
+        out.profile.residence_province = Some(residenza.provincia.trim().to_uppercase());
+        out.filled.push("residence_province");
+    }
+    if let Some(level) = libretto
+        .titoli_istruzione
+        .iter()
+        .filter(|t| t.completato)
+        .filter_map(|t| t.livello_eqf)
+        .max()
+    {
+        out.profile.education_eqf = Some(level);
+        out.filled.push("education_eqf");
+    }
+    if let Some(status) = personali.condizione_occupazionale {
+        out.profile.employment_status = Some(status);
+        out.filled.push("employment_status");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::{Residenza, TitoloIstruzione};
+    use crate::programmes::{EmploymentStatus, Sex};
+
+    #[test]
+    fn fills_what_the_libretto_knows_and_nothing_else() {
+        let mut l = Libretto::default();
+        l.dati_personali.codice_fiscale = "FRNSST75D50A717N".into();
+        l.dati_personali.residenza = Residenza {
+            comune: "Pistoia".into(),
+            provincia: "pt".into(),
+            regione: "Toscana".into(),
+        };
+        l.dati_personali.condizione_occupazionale = Some(EmploymentStatus::Disoccupato);
+        l.titoli_istruzione = vec![
+            TitoloIstruzione {
+                denominazione: "Diploma".into(),
+                livello_eqf: Some(4),
+                completato: true,
+            },
+            TitoloIstruzione {
+                denominazione: "Laurea".into(),
+                livello_eqf: Some(6),
+                completato: false,
+            },
+        ];
+        let p = from_libretto(&l);
+        assert_eq!(p.profile.birth_date, chrono::NaiveDate::from_ymd_opt(1975, 4, 10));
+        assert_eq!(p.profile.sex, Some(Sex::F));
+        assert_eq!(p.profile.residence_region.as_deref(), Some("toscana"));
+        assert_eq!(p.profile.residence_province.as_deref(), Some("PT"));
+        assert_eq!(
+            p.profile.education_eqf,
+            Some(4),
+            "an unfinished degree does not count"
+        );
+        assert_eq!(p.profile.employment_status, Some(EmploymentStatus::Disoccupato));
+        assert_eq!(p.profile.isee, None);
+        assert_eq!(p.filled.len(), 6);
+    }
+
+    #[test]
+    fn an_empty_libretto_fills_nothing() {
+        assert!(from_libretto(&Libretto::default()).filled.is_empty());
+    }
+}
