@@ -3,4 +3,5 @@
 pub mod language_switch;
 pub mod layout;
 pub mod page_heading;
+pub mod programme_result;
 pub mod store_error;

@@ -24,9 +24,58 @@ pub fn format_eur(amount: Decimal, italian: bool) -> String {
     }
 }
 
+/// Reads an amount typed by a person: "12.500,00", "12500,5", "12500.50", "€ 1.000".
+/// A lone separator followed by exactly three digits is read as thousands ("1.000" = 1000).
+pub fn parse_eur(input: &str) -> Option<Decimal> {
+    let s: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '€')
+        .collect();
+    if s.is_empty() || s.starts_with('-') {
+        return None;
+    }
+    let last_sep = s.rfind([',', '.']);
+    let normalised = match last_sep {
+        Some(i) => {
+            let (int, frac) = (&s[..i], &s[i + 1..]);
+            let only_one = s.matches([',', '.']).count() == 1;
+            if only_one && frac.len() == 3 {
+                format!("{int}{frac}")
+            } else {
+                let int: String = int.chars().filter(char::is_ascii_digit).collect();
+                if int.len() != s[..i].chars().filter(|c| *c != '.' && *c != ',').count() {
+                    return None;
+                }
+                format!("{int}.{frac}")
+            }
+        }
+        None => s.clone(),
+    };
+    if !normalised.chars().all(|c| c.is_ascii_digit() || c == '.') || normalised.matches('.').count() > 1 {
+        return None;
+    }
+    let value: Decimal = normalised.parse().ok()?;
+    (value.scale() <= 2).then_some(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_amounts_as_people_type_them() {
+        assert_eq!(parse_eur("12.500,00"), Some(eur("12500.00")));
+        assert_eq!(parse_eur("12500,5"), Some(eur("12500.5")));
+        assert_eq!(parse_eur("12500.50"), Some(eur("12500.50")));
+        assert_eq!(parse_eur("€ 1.000"), Some(eur("1000")));
+        assert_eq!(parse_eur("50,000.01"), Some(eur("50000.01")));
+        assert_eq!(parse_eur("1.234.567,89"), Some(eur("1234567.89")));
+        assert_eq!(parse_eur("dodici"), None);
+        assert_eq!(parse_eur(""), None);
+        assert_eq!(parse_eur("-5"), None);
+        assert_eq!(parse_eur("1,001"), Some(eur("1001")));
+        assert_eq!(parse_eur("10.123,4567"), None);
+    }
 
     fn eur(s: &str) -> Decimal {
         s.parse().expect("decimal")

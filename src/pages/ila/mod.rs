@@ -1,0 +1,84 @@
+//! `/ila`: is an ILA or a training voucher open to me, and why?
+//!
+//! Reads top to bottom like the screen: prefill from a Libretto draft, the questions still
+//! needed, then every ILA and voucher programme side by side with its outcome and reasons.
+//! The rules are `sportello-core`'s; this page only collects answers and shows findings.
+
+mod prefill;
+mod questions;
+
+use leptos::prelude::*;
+use sportello_core::programmes::{self, Evaluation, Kind, Profile, evaluate_all};
+use sportello_core::records::{SimulationKind, SimulationRecord};
+
+use crate::components::page_heading::PageHeading;
+use crate::components::programme_result::ProgrammeResult;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::store::Store;
+use prefill::PrefillFromLibretto;
+use questions::Questions;
+
+#[component]
+pub fn IlaPage() -> impl IntoView {
+    let i18n = use_i18n();
+    // The answers given so far: the single source the questions write and the results read.
+    let profile = RwSignal::new(Profile::default());
+    let today = chrono::Local::now().date_naive();
+    let results = Memo::new(move |_| profile.with(|p| evaluate_ila_and_vouchers(p, today)));
+
+    let save = Action::new_local(move |_: &()| {
+        let record = SimulationRecord {
+            id: uuid::Uuid::new_v4().to_string(),
+            kind: SimulationKind::IlaCheck,
+            name: format!("ILA {}", today.format("%d/%m/%Y")),
+            saved_at: chrono::Utc::now(),
+            body: serde_json::to_value(profile.get_untracked()).unwrap_or_default(),
+        };
+        async move { Store::open().await?.put(&record).await }
+    });
+
+    view! {
+        <PageHeading title=Signal::derive(move || t_string!(i18n, ila_title).to_string()) />
+        <p class="lead">{t!(i18n, ila_intro)}</p>
+        <p class="notice">{t!(i18n, ila_simulation_notice)}</p>
+
+        <PrefillFromLibretto profile />
+        <Questions profile results />
+
+        <section aria-labelledby="risultati" class="results">
+            <h2 id="risultati">{t!(i18n, ila_results_heading)}</h2>
+            // Every card is redrawn when an answer changes: nine small cards, and each one
+            // must show the new reasons, so finer-grained keys would buy nothing.
+            <ul class="result-list">
+                {move || {
+                    results
+                        .get()
+                        .into_iter()
+                        .map(|evaluation| view! { <li><ProgrammeResult evaluation /></li> })
+                        .collect_view()
+                }}
+            </ul>
+            <button type="button" class="button" on:click=move |_| { save.dispatch(()); }>
+                {t!(i18n, ila_save)}
+            </button>
+            <p role="status" class="save-status">
+                {move || match save.value().get() {
+                    Some(Ok(())) => t_string!(i18n, ila_saved).to_string(),
+                    Some(Err(_)) => t_string!(i18n, store_error_other).to_string(),
+                    None => String::new(),
+                }}
+            </p>
+        </section>
+    }
+}
+
+fn evaluate_ila_and_vouchers(profile: &Profile, today: chrono::NaiveDate) -> Vec<Evaluation> {
+    let Ok(all) = programmes::catalogue() else {
+        return Vec::new();
+    };
+    evaluate_all(
+        all.iter().filter(|p| matches!(p.kind, Kind::Ila | Kind::Voucher)),
+        profile,
+        today,
+    )
+}

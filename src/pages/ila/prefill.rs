@@ -1,0 +1,83 @@
+//! "Use the data in my Libretto": copies what a draft on this device already says into the
+//! answers, so those questions are not asked again. Nothing leaves the browser.
+
+use leptos::prelude::*;
+use sportello_core::programmes::Profile;
+use sportello_core::programmes::prefill::from_libretto;
+use sportello_core::{Draft, DraftId};
+
+use crate::i18n::{t, t_string, use_i18n};
+use crate::store::Store;
+
+#[component]
+pub fn PrefillFromLibretto(profile: RwSignal<Profile>) -> impl IntoView {
+    let i18n = use_i18n();
+    let drafts = LocalResource::new(|| async {
+        match Store::open().await {
+            Ok(store) => store.list::<Draft>().await.map(|l| l.items).unwrap_or_default(),
+            Err(_) => Vec::new(),
+        }
+    });
+    let chosen = RwSignal::new(None::<DraftId>);
+    let filled = RwSignal::new(None::<usize>);
+
+    let apply = move |_| {
+        let Some(id) = chosen.get_untracked() else { return };
+        let Some(draft) = drafts
+            .get_untracked()
+            .and_then(|all| all.into_iter().find(|d| d.id == id))
+        else {
+            return;
+        };
+        let prefill = from_libretto(&draft.libretto);
+        let known = serde_json::to_value(&prefill.profile).unwrap_or_default();
+        profile.update(|p| {
+            let Ok(mut json) = serde_json::to_value(&*p) else {
+                return;
+            };
+            for field in &prefill.filled {
+                json[*field] = known[*field].clone();
+            }
+            if let Ok(updated) = serde_json::from_value(json) {
+                *p = updated;
+            }
+        });
+        filled.set(Some(prefill.filled.len()));
+    };
+
+    view! {
+        <Show when=move || drafts.get().is_some_and(|d| !d.is_empty())>
+            <section aria-labelledby="prefill" class="prefill">
+                <h2 id="prefill">{t!(i18n, ila_prefill_heading)}</h2>
+                <p>{t!(i18n, ila_prefill_hint)}</p>
+                <label for="prefill-draft">{t!(i18n, ila_prefill_label)}</label>
+                <select
+                    id="prefill-draft"
+                    on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())
+                >
+                    <option value="">{t!(i18n, choose_one)}</option>
+                    {move || {
+                        drafts
+                            .get()
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|d| view! { <option value=d.id.to_string()>{d.name}</option> })
+                            .collect_view()
+                    }}
+                </select>
+                <button type="button" class="button button--secondary" on:click=apply>
+                    {t!(i18n, ila_prefill_button)}
+                </button>
+                <p role="status">
+                    {move || filled.get().map(|n| {
+                        if n == 0 {
+                            t_string!(i18n, ila_prefill_nothing).to_string()
+                        } else {
+                            format!("{} {n}", t_string!(i18n, ila_prefill_done))
+                        }
+                    })}
+                </p>
+            </section>
+        </Show>
+    }
+}
