@@ -1,4 +1,15 @@
-//! Rules of the Lombardy *dote* that are not eligibility criteria.
+//! The Lombardy *dote*: what ends it, its *fasce*, the services a plan (PIP) is made of, and
+//! the plan's budget arithmetic.
+//!
+//! Almost every figure here is unconfirmed [U] in the sources (value per fascia, unit costs,
+//! hour caps): they ship as illustrative defaults that the person can edit or replace with a
+//! table loaded from a file, and are labelled "Valore illustrativo – non ufficiale" wherever
+//! shown. The only confirmed budget is Dote Lavoro 2009's €3,000 of services.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::{Mark, Text};
 
 /// A dote ends with an employment result only for a contract of at least 180 days; a
 /// shorter one is not a *risultato occupazionale* (lombardia.cisl.it, 15/12/2017) [C].
@@ -6,4 +17,274 @@ pub const RESULT_MIN_CONTRACT_DAYS: u32 = 180;
 
 pub fn is_risultato_occupazionale(contract_days: u32) -> bool {
     contract_days >= RESULT_MIN_CONTRACT_DAYS
+}
+
+const FASCE_SOURCE: &str = "lombardia.cisl.it (15/12/2017); afolmet.it; fasi.eu";
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fascia {
+    pub id: &'static str,
+    pub name: Text,
+    pub meaning: Text,
+    /// Maximum duration in months, where a source states it.
+    pub max_months: Option<u32>,
+    pub source: &'static str,
+    pub mark: Mark,
+}
+
+/// The fasce di intensità di aiuto (phases I–III wording). The simulator never computes a
+/// profiling score: the person or the orientatore chooses.
+pub fn fasce() -> Vec<Fascia> {
+    let t = |it: &str, en: &str| Text {
+        it: it.to_owned(),
+        en: en.to_owned(),
+    };
+    vec![
+        Fascia {
+            id: "1",
+            name: t("Fascia 1 – bassa", "Band 1 – low"),
+            meaning: t(
+                "Può trovare lavoro da solo/a o con un supporto minimo.",
+                "Can find work alone or with minimal support.",
+            ),
+            max_months: Some(3),
+            source: FASCE_SOURCE,
+            mark: Mark::C,
+        },
+        Fascia {
+            id: "2",
+            name: t("Fascia 2 – media", "Band 2 – medium"),
+            meaning: t(
+                "Ha bisogno di servizi intensivi per essere (ri)collocato/a.",
+                "Needs intensive services to be (re)placed in work.",
+            ),
+            max_months: Some(6),
+            source: FASCE_SOURCE,
+            mark: Mark::C,
+        },
+        Fascia {
+            id: "3",
+            name: t("Fascia 3 – alta", "Band 3 – high"),
+            meaning: t(
+                "Ha bisogno di servizi intensivi per un periodo medio-lungo e di un forte supporto individuale.",
+                "Needs intensive services over a medium-to-long period and strong individual support.",
+            ),
+            max_months: Some(6),
+            source: FASCE_SOURCE,
+            mark: Mark::C,
+        },
+        Fascia {
+            id: "3plus",
+            name: t(
+                "Fascia 3 plus – alta, svantaggio",
+                "Band 3 plus – high, disadvantage",
+            ),
+            meaning: t(
+                "Problemi occupazionali, economici e sociali: serve un forte supporto individuale ed economico. Durata non confermata.",
+                "Occupational, economic and social problems: needs strong individual and economic support. Duration not confirmed.",
+            ),
+            max_months: None,
+            source: "afolmet.it; fasi.eu",
+            mark: Mark::U,
+        },
+        Fascia {
+            id: "4",
+            name: t(
+                "Fascia 4 – altro aiuto / riqualificazione",
+                "Band 4 – other help / reskilling",
+            ),
+            meaning: t(
+                "Persone occupate (contratti di solidarietà, CIGS…) che mantengono o aggiornano le competenze.",
+                "Employed people (solidarity contracts, CIGS…) keeping or upgrading their skills.",
+            ),
+            max_months: Some(6),
+            source: FASCE_SOURCE,
+            mark: Mark::C,
+        },
+    ]
+}
+
+/// One service of the catalogue a PIP is built from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Service {
+    pub id: &'static str,
+    pub name: Text,
+    /// "ora" (per hour) or "servizio" (per service delivered).
+    pub per_hour: bool,
+    /// Default unit cost: illustrative, no source gives it (R1).
+    pub unit_cost: Decimal,
+}
+
+/// The services catalogue (phase III baskets and the 2009 list). Unit costs are
+/// illustrative round numbers with no source behind them: `basis` is empty by design.
+pub fn services() -> Vec<Service> {
+    let s = |id, it: &str, en: &str, per_hour, cost: i64| Service {
+        id,
+        name: Text {
+            it: it.to_owned(),
+            en: en.to_owned(),
+        },
+        per_hour,
+        unit_cost: Decimal::new(cost, 0),
+    };
+    vec![
+        s(
+            "colloquio",
+            "Colloquio di accoglienza",
+            "Intake interview",
+            true,
+            35,
+        ),
+        s(
+            "bilancio",
+            "Bilancio delle competenze",
+            "Skills assessment",
+            true,
+            35,
+        ),
+        s(
+            "orientamento_individuale",
+            "Orientamento individuale",
+            "Individual guidance",
+            true,
+            35,
+        ),
+        s(
+            "orientamento_gruppo",
+            "Orientamento di gruppo",
+            "Group guidance",
+            true,
+            15,
+        ),
+        s("counselling", "Counselling", "Counselling", true, 35),
+        s("formazione", "Formazione", "Training", true, 15),
+        s(
+            "tirocinio",
+            "Tirocinio (promozione e tutoraggio)",
+            "Traineeship (promotion and tutoring)",
+            false,
+            500,
+        ),
+        s(
+            "accompagnamento",
+            "Accompagnamento al lavoro",
+            "Job-search support",
+            true,
+            35,
+        ),
+        s(
+            "inserimento",
+            "Inserimento lavorativo (a risultato)",
+            "Job placement (on result)",
+            false,
+            1000,
+        ),
+    ]
+}
+
+/// A plan of services within a budget.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Plan {
+    pub budget: Decimal,
+    pub lines: Vec<PlanLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanLine {
+    pub service: String,
+    pub quantity: u32,
+    pub unit_cost: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    #[error("the plan exceeds the budget by {excess}")]
+    OverBudget { excess: Decimal },
+}
+
+impl Plan {
+    pub fn total(&self) -> Decimal {
+        self.lines
+            .iter()
+            .map(|l| l.unit_cost * Decimal::from(l.quantity))
+            .sum()
+    }
+
+    /// Negative when the plan is over budget.
+    pub fn remaining(&self) -> Decimal {
+        self.budget - self.total()
+    }
+
+    /// A plan may only be kept as valid within its budget: never over it silently.
+    pub fn validate(&self) -> Result<(), PlanError> {
+        let remaining = self.remaining();
+        if remaining < Decimal::ZERO {
+            Err(PlanError::OverBudget { excess: -remaining })
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// The participation allowance spread over the months chosen (Dote Lavoro 2009: €3,000 in
+/// at most 10 months; ≈ €300 a month is an inference [I], here it follows the months).
+pub fn monthly_allowance(total: Decimal, months: u32) -> Option<Decimal> {
+    (months > 0).then(|| (total / Decimal::from(months)).round_dp(2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eur(s: &str) -> Decimal {
+        s.parse().expect("decimal")
+    }
+
+    fn plan(budget: &str, lines: &[(u32, &str)]) -> Plan {
+        Plan {
+            budget: eur(budget),
+            lines: lines
+                .iter()
+                .map(|(q, c)| PlanLine {
+                    service: "x".into(),
+                    quantity: *q,
+                    unit_cost: eur(c),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_plan_exactly_at_the_budget_is_valid_and_one_cent_over_is_not() {
+        assert_eq!(
+            plan("3000.00", &[(10, "35.00"), (176, "15.00"), (1, "10.00")]).validate(),
+            Ok(())
+        );
+        let over = plan("3000.00", &[(10, "35.00"), (176, "15.00"), (1, "10.01")]);
+        assert_eq!(over.total(), eur("3000.01"));
+        assert_eq!(
+            over.validate(),
+            Err(PlanError::OverBudget { excess: eur("0.01") })
+        );
+    }
+
+    #[test]
+    fn allowance_follows_the_months() {
+        assert_eq!(monthly_allowance(eur("3000"), 10), Some(eur("300.00")));
+        assert_eq!(monthly_allowance(eur("3000"), 7), Some(eur("428.57")));
+        assert_eq!(monthly_allowance(eur("3000"), 0), None);
+    }
+
+    #[test]
+    fn only_fascia_3_plus_lacks_a_confirmed_duration() {
+        for f in fasce() {
+            assert_eq!(f.max_months.is_none(), f.mark == Mark::U, "{}", f.id);
+        }
+    }
+
+    #[test]
+    fn a_contract_of_180_days_is_a_result_and_179_is_not() {
+        assert!(is_risultato_occupazionale(180));
+        assert!(!is_risultato_occupazionale(179));
+    }
 }
