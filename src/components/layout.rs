@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::focus::follow_in_page_link;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::page_heading::HeadingsShown;
 use crate::i18n::{t, t_string, use_i18n};
@@ -21,7 +22,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     HeadingsShown::provide();
 
     view! {
-        <a class="skip-link" href="#contenuto" on:click=skip_to_main>
+        <a class="skip-link" href="#contenuto" on:click=follow_in_page_link>
             {t!(i18n, skip_to_content)}
         </a>
         <header class="site-header">
@@ -53,22 +54,5 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <p>{t!(i18n, footer_project)}</p>
             </div>
         </footer>
-    }
-}
-
-/// The router would treat `#contenuto` as a navigation and leave focus on the link; the
-/// skip link must put keyboard focus inside the main content, as it does on a static page.
-fn skip_to_main(ev: web_sys::MouseEvent) {
-    ev.prevent_default();
-    focus_by_id("contenuto");
-}
-
-fn focus_by_id(id: &str) {
-    if let Some(el) = document()
-        .get_element_by_id(id)
-        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
-    {
-        let _ = el.focus();
-        el.scroll_into_view();
     }
 }

@@ -1,7 +1,10 @@
 //! Pieces several screens share: the page chrome, headings, language choice, messages.
 
+pub mod focus;
 pub mod language_switch;
 pub mod layout;
+pub mod libretto_prefill;
 pub mod page_heading;
+pub mod profile_questions;
 pub mod programme_result;
 pub mod store_error;

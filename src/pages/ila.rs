@@ -4,19 +4,16 @@
 //! needed, then every ILA and voucher programme side by side with its outcome and reasons.
 //! The rules are `sportello-core`'s; this page only collects answers and shows findings.
 
-mod prefill;
-mod questions;
-
 use leptos::prelude::*;
 use sportello_core::programmes::{self, Evaluation, Kind, Profile, evaluate_all};
 use sportello_core::records::{SimulationKind, SimulationRecord};
 
+use crate::components::libretto_prefill::PrefillFromLibretto;
 use crate::components::page_heading::PageHeading;
+use crate::components::profile_questions::Questions;
 use crate::components::programme_result::ProgrammeResult;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::store::Store;
-use prefill::PrefillFromLibretto;
-use questions::Questions;
 
 #[component]
 pub fn IlaPage() -> impl IntoView {
@@ -43,7 +40,7 @@ pub fn IlaPage() -> impl IntoView {
         <p class="notice">{t!(i18n, ila_simulation_notice)}</p>
 
         <PrefillFromLibretto profile />
-        <Questions profile results />
+        <Questions profile results with_course=true />
 
         <section aria-labelledby="risultati" class="results">
             <h2 id="risultati">{t!(i18n, ila_results_heading)}</h2>

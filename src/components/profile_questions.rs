@@ -76,7 +76,13 @@ const REGIONS: &[(&str, &str)] = &[
 ];
 
 #[component]
-pub fn Questions(profile: RwSignal<Profile>, results: Memo<Vec<Evaluation>>) -> impl IntoView {
+pub fn Questions(
+    profile: RwSignal<Profile>,
+    results: Memo<Vec<Evaluation>>,
+    /// Ask for the course wanted (ILA and vouchers cap course costs; the dote does not).
+    #[prop(optional)]
+    with_course: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     // Once a question has been shown it stays, so answering it never makes it vanish.
     let shown = RwSignal::new(BTreeSet::<&'static str>::new());
@@ -105,7 +111,9 @@ pub fn Questions(profile: RwSignal<Profile>, results: Memo<Vec<Evaluation>>) -> 
                 <p>{t!(i18n, ila_questions_none)}</p>
             </Show>
             {move || needed.get().into_iter().map(|(field, input)| question(profile, field, input)).collect_view()}
-            <CourseQuestion profile />
+            <Show when=move || with_course>
+                <CourseQuestion profile />
+            </Show>
         </section>
     }
 }
