@@ -22,8 +22,9 @@ pub fn LanguageSwitch() -> impl IntoView {
                 lang=locale.as_str()
                 aria-pressed=move || (i18n.get_locale() == locale).to_string()
                 on:click=move |_| {
-                    i18n.set_locale(locale);
+                    // Saved first: the layout restores the saved language on any change.
                     prefs::save_locale(locale);
+                    i18n.set_locale(locale);
                 }
             >
                 {label}

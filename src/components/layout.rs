@@ -12,10 +12,14 @@ use crate::prefs;
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
-    // The i18n provider's own first effect sets the browser's language; this one is created
-    // after it, so it runs after it, and the citizen's remembered choice wins.
+    // The remembered choice is the source of truth: the i18n provider picks the browser's
+    // language at start and may pick it again later (its detection is reactive), so whenever
+    // the locale differs from the saved one, the saved one is put back.
     Effect::new(move |_| {
-        if let Some(saved) = prefs::saved_locale() {
+        let current = i18n.get_locale();
+        if let Some(saved) = prefs::saved_locale()
+            && saved != current
+        {
             i18n.set_locale(saved);
         }
     });

@@ -7,6 +7,23 @@ use sportello_core::programmes::{self, AmountOutcome, Evaluation, Mark, Outcome,
 
 use crate::i18n::{Locale, t, t_string, use_i18n};
 
+/// Every programme's card. All cards are redrawn when an answer changes: a handful of small
+/// cards, each of which must show the new reasons, so finer-grained keys would buy nothing.
+#[component]
+pub fn ProgrammeResults(results: Memo<Vec<Evaluation>>) -> impl IntoView {
+    view! {
+        <ul class="result-list">
+            {move || {
+                results
+                    .get()
+                    .into_iter()
+                    .map(|evaluation| view! { <li><ProgrammeResult evaluation /></li> })
+                    .collect_view()
+            }}
+        </ul>
+    }
+}
+
 #[component]
 pub fn ProgrammeResult(evaluation: Evaluation) -> impl IntoView {
     let i18n = use_i18n();

@@ -9,14 +9,14 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 use sportello_core::money::{format_eur, parse_eur};
 use sportello_core::programmes::dote::{self, Plan, PlanLine};
-use sportello_core::programmes::{self, Evaluation, Kind, Profile, evaluate_all};
+use sportello_core::programmes::{Kind, Profile, evaluate_kinds};
 use sportello_core::records::{SimulationKind, SimulationRecord};
 
 use crate::components::focus::{focus_by_id, follow_in_page_link};
 use crate::components::libretto_prefill::PrefillFromLibretto;
 use crate::components::page_heading::PageHeading;
 use crate::components::profile_questions::Questions;
-use crate::components::programme_result::ProgrammeResult;
+use crate::components::programme_result::ProgrammeResults;
 use crate::i18n::{Locale, t, t_string, use_i18n};
 use crate::store::Store;
 
@@ -58,7 +58,8 @@ pub fn DotePage() -> impl IntoView {
     let i18n = use_i18n();
     let profile = RwSignal::new(Profile::default());
     let today = chrono::Local::now().date_naive();
-    let results = Memo::new(move |_| profile.with(|p| evaluate_dote_schemes(p, today)));
+    let results =
+        Memo::new(move |_| profile.with(|p| evaluate_kinds(&[Kind::Dote, Kind::IncomeSupport], p, today)));
     let scenarios = RwSignal::new(vec![Scenario::new()]);
 
     view! {
@@ -71,15 +72,7 @@ pub fn DotePage() -> impl IntoView {
 
         <section aria-labelledby="dote-esiti" class="results">
             <h2 id="dote-esiti">{t!(i18n, dote_results_heading)}</h2>
-            <ul class="result-list">
-                {move || {
-                    results
-                        .get()
-                        .into_iter()
-                        .map(|evaluation| view! { <li><ProgrammeResult evaluation /></li> })
-                        .collect_view()
-                }}
-            </ul>
+            <ProgrammeResults results />
         </section>
 
         <section aria-labelledby="dote-piano" class="plan-section">
@@ -105,18 +98,6 @@ pub fn DotePage() -> impl IntoView {
         </section>
         <Allowance />
     }
-}
-
-fn evaluate_dote_schemes(profile: &Profile, today: chrono::NaiveDate) -> Vec<Evaluation> {
-    let Ok(all) = programmes::catalogue() else {
-        return Vec::new();
-    };
-    evaluate_all(
-        all.iter()
-            .filter(|p| matches!(p.kind, Kind::Dote | Kind::IncomeSupport)),
-        profile,
-        today,
-    )
 }
 
 /// One scenario: fascia, budget, the plan's lines, the budget bar, and saving.

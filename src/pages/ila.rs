@@ -5,13 +5,13 @@
 //! The rules are `sportello-core`'s; this page only collects answers and shows findings.
 
 use leptos::prelude::*;
-use sportello_core::programmes::{self, Evaluation, Kind, Profile, evaluate_all};
+use sportello_core::programmes::{Kind, Profile, evaluate_kinds};
 use sportello_core::records::{SimulationKind, SimulationRecord};
 
 use crate::components::libretto_prefill::PrefillFromLibretto;
 use crate::components::page_heading::PageHeading;
 use crate::components::profile_questions::Questions;
-use crate::components::programme_result::ProgrammeResult;
+use crate::components::programme_result::ProgrammeResults;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::store::Store;
 
@@ -21,7 +21,7 @@ pub fn IlaPage() -> impl IntoView {
     // The answers given so far: the single source the questions write and the results read.
     let profile = RwSignal::new(Profile::default());
     let today = chrono::Local::now().date_naive();
-    let results = Memo::new(move |_| profile.with(|p| evaluate_ila_and_vouchers(p, today)));
+    let results = Memo::new(move |_| profile.with(|p| evaluate_kinds(&[Kind::Ila, Kind::Voucher], p, today)));
 
     let save = Action::new_local(move |_: &()| {
         let record = SimulationRecord {
@@ -44,17 +44,7 @@ pub fn IlaPage() -> impl IntoView {
 
         <section aria-labelledby="risultati" class="results">
             <h2 id="risultati">{t!(i18n, ila_results_heading)}</h2>
-            // Every card is redrawn when an answer changes: nine small cards, and each one
-            // must show the new reasons, so finer-grained keys would buy nothing.
-            <ul class="result-list">
-                {move || {
-                    results
-                        .get()
-                        .into_iter()
-                        .map(|evaluation| view! { <li><ProgrammeResult evaluation /></li> })
-                        .collect_view()
-                }}
-            </ul>
+            <ProgrammeResults results />
             <button type="button" class="button" on:click=move |_| { save.dispatch(()); }>
                 {t!(i18n, ila_save)}
             </button>
@@ -67,15 +57,4 @@ pub fn IlaPage() -> impl IntoView {
             </p>
         </section>
     }
-}
-
-fn evaluate_ila_and_vouchers(profile: &Profile, today: chrono::NaiveDate) -> Vec<Evaluation> {
-    let Ok(all) = programmes::catalogue() else {
-        return Vec::new();
-    };
-    evaluate_all(
-        all.iter().filter(|p| matches!(p.kind, Kind::Ila | Kind::Voucher)),
-        profile,
-        today,
-    )
 }

@@ -152,3 +152,11 @@ pub fn evaluate_all<'a>(
 ) -> Vec<Evaluation> {
     programmes.into_iter().map(|p| evaluate(p, profile, on)).collect()
 }
+
+/// Every programme of the given kinds (as the ILA and dote pages show them).
+pub fn evaluate_kinds(kinds: &[super::Kind], profile: &Profile, on: NaiveDate) -> Vec<Evaluation> {
+    let Ok(all) = super::catalogue() else {
+        return Vec::new();
+    };
+    evaluate_all(all.iter().filter(|p| kinds.contains(&p.kind)), profile, on)
+}

@@ -21,7 +21,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub use criterion::{Status, Test};
-pub use engine::{AmountOutcome, CriterionOutcome, Evaluation, Outcome, evaluate, evaluate_all};
+pub use engine::{
+    AmountOutcome, CriterionOutcome, Evaluation, Outcome, evaluate, evaluate_all, evaluate_kinds,
+};
 pub use profile::{Course, CourseKind, EmploymentStatus, Profile, ProfileError, Sex, WageIntegration};
 
 /// How sure we are of a rule or figure: the domain notes' marks.
