@@ -6,6 +6,7 @@ use sportello_core::programmes::Profile;
 use sportello_core::programmes::prefill::from_libretto;
 use sportello_core::{Draft, DraftId};
 
+use crate::components::profile_questions::set_answers;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::store::Store;
 
@@ -31,17 +32,10 @@ pub fn PrefillFromLibretto(profile: RwSignal<Profile>) -> impl IntoView {
         };
         let prefill = from_libretto(&draft.libretto);
         let known = serde_json::to_value(&prefill.profile).unwrap_or_default();
-        profile.update(|p| {
-            let Ok(mut json) = serde_json::to_value(&*p) else {
-                return;
-            };
-            for field in &prefill.filled {
-                json[*field] = known[*field].clone();
-            }
-            if let Ok(updated) = serde_json::from_value(json) {
-                *p = updated;
-            }
-        });
+        set_answers(
+            profile,
+            prefill.filled.iter().map(|field| (*field, known[*field].clone())),
+        );
         filled.set(Some(prefill.filled.len()));
     };
 

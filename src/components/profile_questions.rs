@@ -84,18 +84,20 @@ pub fn Questions(
     with_course: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    // Once a question has been shown it stays, so answering it never makes it vanish.
-    let shown = RwSignal::new(BTreeSet::<&'static str>::new());
+    // The profile as JSON, serialized once per change and read by every question.
+    let answers = Memo::new(move |_| profile.with(|p| serde_json::to_value(p).unwrap_or_default()));
+    // Once a question has been shown it stays, so answering it never makes it vanish. Only
+    // this memo reads it, so it is a stored value, not a signal.
+    let shown = StoredValue::new(BTreeSet::<&'static str>::new());
     let needed = Memo::new(move |_| {
         let missing: BTreeSet<String> = results.with(|r| r.iter().flat_map(|e| e.missing.clone()).collect());
-        let answered = profile.with(|p| serde_json::to_value(p).unwrap_or_default());
-        let mut now = shown.get_untracked();
+        let mut now = shown.get_value();
         for (field, _) in QUESTIONS {
-            if missing.contains(*field) || !answered[*field].is_null() {
+            if missing.contains(*field) || answers.with(|a| !a[*field].is_null()) {
                 now.insert(*field);
             }
         }
-        shown.set(now.clone());
+        shown.set_value(now.clone());
         QUESTIONS
             .iter()
             .filter(|(f, _)| now.contains(f))
@@ -110,7 +112,7 @@ pub fn Questions(
             <Show when=move || needed.with(Vec::is_empty)>
                 <p>{t!(i18n, ila_questions_none)}</p>
             </Show>
-            {move || needed.get().into_iter().map(|(field, input)| question(profile, field, input)).collect_view()}
+            {move || needed.get().into_iter().map(|(field, input)| question(profile, answers, field, input)).collect_view()}
             <Show when=move || with_course>
                 <CourseQuestion profile />
             </Show>
@@ -118,29 +120,40 @@ pub fn Questions(
     }
 }
 
-/// The current answer to `field`, as JSON (null when unanswered).
-fn answer(profile: RwSignal<Profile>, field: &'static str) -> serde_json::Value {
-    profile.with(|p| {
-        serde_json::to_value(p)
-            .map(|v| v[field].clone())
-            .unwrap_or_default()
-    })
+/// The current answer to `field` (null when unanswered).
+fn answer(answers: Memo<serde_json::Value>, field: &str) -> serde_json::Value {
+    answers.with(|a| a[field].clone())
 }
 
-/// Writes one answer; a value the profile type refuses leaves the profile as it was.
-fn set_answer(profile: RwSignal<Profile>, field: &'static str, value: serde_json::Value) {
+fn set_answer(profile: RwSignal<Profile>, field: &str, value: serde_json::Value) {
+    set_answers(profile, [(field, value)]);
+}
+
+/// Writes answers through the profile's serialized form, so a question is just a field name;
+/// a value the profile type refuses leaves the profile as it was.
+pub fn set_answers<'a>(
+    profile: RwSignal<Profile>,
+    values: impl IntoIterator<Item = (&'a str, serde_json::Value)>,
+) {
     profile.update(|p| {
         let Ok(mut json) = serde_json::to_value(&*p) else {
             return;
         };
-        json[field] = value;
+        for (field, value) in values {
+            json[field] = value;
+        }
         if let Ok(updated) = serde_json::from_value::<Profile>(json) {
             *p = updated;
         }
     });
 }
 
-fn question(profile: RwSignal<Profile>, field: &'static str, input: Input) -> AnyView {
+fn question(
+    profile: RwSignal<Profile>,
+    answers: Memo<serde_json::Value>,
+    field: &'static str,
+    input: Input,
+) -> AnyView {
     let i18n = use_i18n();
     let id = format!("q-{field}");
     let label = move || question_label(field);
@@ -172,7 +185,7 @@ fn question(profile: RwSignal<Profile>, field: &'static str, input: Input) -> An
                                             type="radio"
                                             id=input_id.clone()
                                             name=id.clone()
-                                            prop:checked=move || answer(profile, field) == checked_value
+                                            prop:checked=move || answer(answers, field) == checked_value
                                             on:change=move |_| set_answer(profile, field, value.clone())
                                         />
                                         <label for=input_id>{text}</label>
@@ -191,7 +204,7 @@ fn question(profile: RwSignal<Profile>, field: &'static str, input: Input) -> An
                 <input
                     type="date"
                     id=id
-                    prop:value=move || answer(profile, field).as_str().unwrap_or_default().to_owned()
+                    prop:value=move || answer(answers, field).as_str().unwrap_or_default().to_owned()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let json = if v.is_empty() { serde_json::Value::Null } else { v.into() };
@@ -201,7 +214,7 @@ fn question(profile: RwSignal<Profile>, field: &'static str, input: Input) -> An
             </div>
         }
         .into_any(),
-        Input::Money => money_question(profile, field, id),
+        Input::Money => money_question(profile, answers, field, id),
         Input::Province => view! {
             <div class="question">
                 <label for=id.clone()>{label}</label>
@@ -213,7 +226,7 @@ fn question(profile: RwSignal<Profile>, field: &'static str, input: Input) -> An
                     maxlength="2"
                     autocomplete="off"
                     aria-describedby=format!("{id}-hint")
-                    prop:value=move || answer(profile, field).as_str().unwrap_or_default().to_owned()
+                    prop:value=move || answer(answers, field).as_str().unwrap_or_default().to_owned()
                     on:change=move |ev| {
                         let v = event_target_value(&ev).trim().to_uppercase();
                         let json = if v.is_empty() { serde_json::Value::Null } else { v.into() };
@@ -234,14 +247,14 @@ fn question(profile: RwSignal<Profile>, field: &'static str, input: Input) -> An
                         set_answer(profile, field, json);
                     }
                 >
-                    <option value="" selected=move || answer(profile, field).is_null()>
+                    <option value="" selected=move || answer(answers, field).is_null()>
                         {t!(i18n, choose_one)}
                     </option>
                     {REGIONS
                         .iter()
                         .map(|(value, name)| {
                             view! {
-                                <option value=*value selected=move || answer(profile, field) == *value>
+                                <option value=*value selected=move || answer(answers, field) == *value>
                                     {*name}
                                 </option>
                             }
@@ -264,13 +277,13 @@ fn question(profile: RwSignal<Profile>, field: &'static str, input: Input) -> An
                         set_answer(profile, field, json);
                     }
                 >
-                    <option value="" selected=move || answer(profile, field).is_null()>
+                    <option value="" selected=move || answer(answers, field).is_null()>
                         {t!(i18n, choose_one)}
                     </option>
                     {(0u8..=8)
                         .map(|level| {
                             view! {
-                                <option value=level.to_string() selected=move || answer(profile, field) == level>
+                                <option value=level.to_string() selected=move || answer(answers, field) == level>
                                     {eqf_label(level)}
                                 </option>
                             }
@@ -284,9 +297,14 @@ fn question(profile: RwSignal<Profile>, field: &'static str, input: Input) -> An
 }
 
 /// A money field keeps what was typed and explains a value it cannot read.
-fn money_question(profile: RwSignal<Profile>, field: &'static str, id: String) -> AnyView {
+fn money_question(
+    profile: RwSignal<Profile>,
+    answers: Memo<serde_json::Value>,
+    field: &'static str,
+    id: String,
+) -> AnyView {
     let i18n = use_i18n();
-    let typed = RwSignal::new(answer(profile, field).as_str().unwrap_or_default().to_owned());
+    let typed = RwSignal::new(answer(answers, field).as_str().unwrap_or_default().to_owned());
     let invalid = RwSignal::new(false);
     let error_id = format!("{id}-error");
     view! {

@@ -28,7 +28,7 @@ pub fn ProgrammeResults(results: Memo<Vec<Evaluation>>) -> impl IntoView {
 pub fn ProgrammeResult(evaluation: Evaluation) -> impl IntoView {
     let i18n = use_i18n();
     let italian = move || i18n.get_locale() == Locale::it;
-    let text = move |t: &Text| if italian() { t.it.clone() } else { t.en.clone() };
+    let text = move |t: &Text| t.pick(italian()).to_owned();
     let programme = programmes::find(&evaluation.programme);
     let heading_id = format!("esito-{}", evaluation.programme);
     let period = programme.map(|p| match (p.valid_from, p.valid_to) {
@@ -144,7 +144,7 @@ fn AmountLine(amount: AmountOutcome) -> impl IntoView {
     let applies = a.applies;
     view! {
         <li class="amount">
-            {move || if italian() { label.it.clone() } else { label.en.clone() }} ": " <strong>{figure}</strong>
+            {move || label.pick(italian()).to_owned()} ": " <strong>{figure}</strong>
             {a.months.map(|m| view! { " " <span>{move || format!("({m} {})", t_string!(i18n, amount_months))}</span> })}
             <Show when=move || a.illustrative>
                 " " <span class="illustrative">{t!(i18n, illustrative_value)}</span>

@@ -189,9 +189,9 @@ fn ScenarioEditor(scenarios: RwSignal<Vec<Scenario>>, index: usize) -> impl Into
                                     on:change=move |_| update(&|s| s.fascia = Some(id))
                                 />
                                 <label for=input_id>
-                                    <strong>{move || if italian() { name.it.clone() } else { name.en.clone() }}</strong>
+                                    <strong>{move || name.pick(italian()).to_owned()}</strong>
                                     ": "
-                                    {move || if italian() { meaning.it.clone() } else { meaning.en.clone() }}
+                                    {move || meaning.pick(italian()).to_owned()}
                                     " "
                                     {move || match months {
                                         Some(m) => format!("({} {m} {})", t_string!(i18n, dote_fascia_max), t_string!(i18n, dote_months)),
@@ -252,7 +252,7 @@ fn ScenarioEditor(scenarios: RwSignal<Vec<Scenario>>, index: usize) -> impl Into
                             let q_id = format!("{prefix}-q-{row}");
                             let c_id = format!("{prefix}-c-{row}");
                             let line = move || plan.with(|p| p.lines.get(row).cloned());
-                            let service_name = move || if italian() { name.it.clone() } else { name.en.clone() };
+                            let service_name = move || name.pick(italian()).to_owned();
                             view! {
                                 <tr>
                                     <th scope="row" id=format!("{prefix}-s-{row}")>{service_name}</th>

@@ -12,6 +12,15 @@ pub fn dist() -> PathBuf {
     root().join("dist")
 }
 
+/// The release app and the CPI server that serves it: what `serve` and the end-to-end
+/// tests both run.
+pub fn app_and_server() -> Result {
+    crate::cmd::timed("build: app (release)", release)?;
+    crate::cmd::timed("build: CPI server", || {
+        exec(command("cargo").args(["build", "-p", "sportello-cpi"]))
+    })
+}
+
 pub fn release() -> Result {
     exec(command("trunk").args(["build", "--release", "--offline"]))?;
     precompress(&dist())

@@ -1,14 +1,11 @@
 //! `cargo xtask serve`: the app as a citizen would get it, with the reference CPI.
 
-use crate::cmd::{self, Result, command, exec};
+use crate::cmd::{Result, command};
 use crate::{build, setup};
 
 pub fn run() -> Result {
     setup::run()?;
-    cmd::timed("build: app (release)", build::release)?;
-    cmd::timed("build: CPI server", || {
-        exec(command("cargo").args(["build", "-p", "sportello-cpi"]))
-    })?;
+    build::app_and_server()?;
     println!("xtask: open http://127.0.0.1:8080/ — stop with Ctrl-C");
     crate::cmd::exec(command(&cpi_binary()).args([
         "--dist",

@@ -2,7 +2,7 @@
 
 use std::time::Instant;
 
-use crate::cmd::{self, Result, command, exec, root};
+use crate::cmd::{Result, command, exec, root};
 use crate::server::Server;
 use crate::{build, setup};
 
@@ -115,10 +115,7 @@ pub fn browser_test_command(test: &str) -> std::process::Command {
 }
 
 fn end_to_end() -> Result {
-    cmd::timed("build: app (release)", build::release)?;
-    cmd::timed("build: CPI server", || {
-        exec(command("cargo").args(["build", "-p", "sportello-cpi"]))
-    })?;
+    build::app_and_server()?;
     let data = fresh_dir("e2e-data")?;
     let server = Server::start(&data)?;
     exec(

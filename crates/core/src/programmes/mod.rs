@@ -54,6 +54,12 @@ pub struct Text {
     pub en: String,
 }
 
+impl Text {
+    pub fn pick(&self, italian: bool) -> &str {
+        if italian { &self.it } else { &self.en }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Programme {
@@ -90,15 +96,9 @@ pub struct Criterion {
     pub test: Test,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PriorityGroup {
-    pub id: String,
-    pub label: Text,
-    pub source: String,
-    pub mark: Mark,
-    #[serde(flatten)]
-    pub test: Test,
-}
+/// A priority group has the shape of a criterion: a labelled, sourced test. Matching it is
+/// a label on the outcome, never a condition of it.
+pub type PriorityGroup = Criterion;
 
 /// A sum of money a programme pays or caps: per course kind, a flat maximum, or a range.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
