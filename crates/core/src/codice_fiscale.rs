@@ -95,6 +95,57 @@ impl CodiceFiscale {
     }
 }
 
+/// The three letters a surname contributes (§8.2): consonants in order, then vowels, then X.
+pub fn surname_code(surname: &str) -> String {
+    let (consonants, vowels) = letters(surname);
+    consonants
+        .into_iter()
+        .chain(vowels)
+        .chain(['X'; 3])
+        .take(3)
+        .collect()
+}
+
+/// The three letters a first name contributes (§8.2): with four or more consonants the 1st,
+/// 3rd and 4th; otherwise as for a surname. Compound names count as one string.
+pub fn name_code(name: &str) -> String {
+    let (consonants, vowels) = letters(name);
+    if consonants.len() >= 4 {
+        [consonants[0], consonants[2], consonants[3]]
+            .into_iter()
+            .collect()
+    } else {
+        consonants
+            .into_iter()
+            .chain(vowels)
+            .chain(['X'; 3])
+            .take(3)
+            .collect()
+    }
+}
+
+/// Consonants and vowels of a name, upper case, accents dropped, other characters ignored.
+fn letters(s: &str) -> (Vec<char>, Vec<char>) {
+    let mut consonants = Vec::new();
+    let mut vowels = Vec::new();
+    for c in s.chars().flat_map(char::to_uppercase) {
+        let c = match c {
+            'À' | 'Á' | 'Â' | 'Ä' => 'A',
+            'È' | 'É' | 'Ê' | 'Ë' => 'E',
+            'Ì' | 'Í' | 'Î' | 'Ï' => 'I',
+            'Ò' | 'Ó' | 'Ô' | 'Ö' => 'O',
+            'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
+            other => other,
+        };
+        match c {
+            'A' | 'E' | 'I' | 'O' | 'U' => vowels.push(c),
+            'A'..='Z' => consonants.push(c),
+            _ => {}
+        }
+    }
+    (consonants, vowels)
+}
+
 /// The 16th character for the first 15, taken as they are (omocode letters included).
 pub fn check_character(first15: &[u8]) -> u8 {
     let sum: u32 = first15
@@ -268,5 +319,17 @@ mod tests {
             CodiceFiscale::parse("RSSMRA45Z25F205N"),
             Err(CfError::Character { position: 9 })
         ));
+    }
+
+    #[test]
+    fn name_codes_follow_the_decree() {
+        assert_eq!(surname_code("Rossi"), "RSS");
+        assert_eq!(surname_code("Fo"), "FOX");
+        assert_eq!(surname_code("De Sanctis"), "DSN");
+        assert_eq!(name_code("Mario"), "MRA");
+        assert_eq!(name_code("Giampiero"), "GPR");
+        assert_eq!(name_code("Niccolò"), "NCL");
+        assert_eq!(name_code("Anna"), "NNA");
+        assert_eq!(name_code("Eva"), "VEA");
     }
 }

@@ -6,13 +6,17 @@
 //! saved by an older version still loads.
 
 use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-/// The version of the draft's serialized shape. Bump it when a change needs a migration.
-pub const DRAFT_FORMAT_VERSION: u32 = 1;
+pub use crate::libretto::Libretto;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// The version of the draft's serialized shape. Bump it when a change needs a migration.
+/// Version 2 gave every repeated entry an id (see [`crate::libretto::migrate`]).
+pub const DRAFT_FORMAT_VERSION: u32 = 2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct DraftId(pub Uuid);
 
@@ -36,7 +40,7 @@ impl std::str::FromStr for DraftId {
 }
 
 /// Where the draft is in its life: only `Bozza` exists before the citizen submits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum LifecycleState {
     #[default]
@@ -47,48 +51,7 @@ pub enum LifecycleState {
     Consolidata,
 }
 
-/// The Libretto's content. Sections are filled in by the drafting screens.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Libretto {
-    pub dati_personali: DatiPersonali,
-    pub titoli_istruzione: Vec<TitoloIstruzione>,
-}
-
-/// A completed (or interrupted) course of formal education, Sezione 1.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct TitoloIstruzione {
-    pub denominazione: String,
-    /// EQF/QNQ level 1–8.
-    pub livello_eqf: Option<u8>,
-    pub completato: bool,
-}
-
-/// Where a person lives: the programme rules read the region and the province.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Residenza {
-    pub comune: String,
-    /// Two-letter province code (sigla), e.g. "PT".
-    pub provincia: String,
-    /// Region, lower case, e.g. "toscana".
-    pub regione: String,
-}
-
-/// Sezione 1, informazioni personali: the fields the first screens ask for.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct DatiPersonali {
-    pub nome: String,
-    pub cognome: String,
-    pub codice_fiscale: String,
-    pub data_nascita: Option<chrono::NaiveDate>,
-    pub residenza: Residenza,
-    pub condizione_occupazionale: Option<crate::programmes::EmploymentStatus>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Draft {
     pub id: DraftId,
     /// Chosen by the citizen ("Libretto di Anna"), so several people can share a device.
@@ -114,6 +77,14 @@ impl Draft {
             created_at: now,
             updated_at: now,
             libretto: Libretto::default(),
+        }
+    }
+
+    /// Brings a draft stored or exported by an older version to the current shape.
+    pub fn upgrade(&mut self) {
+        if self.format_version < DRAFT_FORMAT_VERSION {
+            crate::libretto::migrate(&mut self.libretto, self.format_version);
+            self.format_version = DRAFT_FORMAT_VERSION;
         }
     }
 

@@ -6,7 +6,9 @@
 //! lives here once. It is not a UI model: it holds no signals and no view state.
 
 pub mod codice_fiscale;
+pub mod content_hash;
 pub mod draft;
+pub mod libretto;
 pub mod money;
 pub mod programmes;
 pub mod records;

@@ -56,17 +56,18 @@ pub fn from_libretto(libretto: &Libretto) -> Prefill {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::{Residenza, TitoloIstruzione};
+    use crate::libretto::{Indirizzo, TitoloIstruzione};
     use crate::programmes::{EmploymentStatus, Sex};
 
     #[test]
     fn fills_what_the_libretto_knows_and_nothing_else() {
         let mut l = Libretto::default();
         l.dati_personali.codice_fiscale = "FRNSST75D50A717N".into();
-        l.dati_personali.residenza = Residenza {
+        l.dati_personali.residenza = Indirizzo {
             comune: "Pistoia".into(),
             provincia: "pt".into(),
             regione: "Toscana".into(),
+            ..Default::default()
         };
         l.dati_personali.condizione_occupazionale = Some(EmploymentStatus::Disoccupato);
         l.titoli_istruzione = vec![
@@ -74,11 +75,13 @@ mod tests {
                 denominazione: "Diploma".into(),
                 livello_eqf: Some(4),
                 completato: true,
+                ..Default::default()
             },
             TitoloIstruzione {
                 denominazione: "Laurea".into(),
                 livello_eqf: Some(6),
                 completato: false,
+                ..Default::default()
             },
         ];
         let p = from_libretto(&l);

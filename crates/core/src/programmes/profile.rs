@@ -76,7 +76,7 @@ pub enum Sex {
 }
 
 /// Labour-market status in the terms the schemes use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EmploymentStatus {
     /// Lost a job and is looking for one.

@@ -1,0 +1,248 @@
+//! The portable file a citizen can keep, move to another browser or bring to the CPI on a
+//! USB stick: one draft as versioned JSON, with its evidence files optionally embedded.
+//!
+//! The shape is committed as a JSON Schema (`docs/schema/libretto-export.schema.json`),
+//! generated from these types and checked by a test. Older versions stay readable:
+//! - version 1: `{formato, versione: 1, bozza}`, the draft as Sportello stored it before
+//!   entries had ids (format version 1), never with files;
+//! - version 2 (current): adds `file`, the embedded evidence files.
+//!
+//! Import never trusts the file: JSON errors name the line, shape errors name the field,
+//! embedded files are checked against their SHA-256, and a newer version is refused with a
+//! message rather than half-read.
+
+use base64::Engine as _;
+use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::FileRef;
+use crate::content_hash::sha256_hex;
+use crate::draft::Draft;
+
+pub const EXPORT_FORMAT: &str = "sportello-libretto";
+pub const EXPORT_VERSION: u32 = 2;
+
+/// One exported draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct LibrettoExport {
+    /// Always "sportello-libretto".
+    pub formato: String,
+    pub versione: u32,
+    pub esportato_il: DateTime<Utc>,
+    pub bozza: Draft,
+    /// Evidence files, when the citizen chose to include them.
+    #[serde(default)]
+    pub file: Vec<EmbeddedFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct EmbeddedFile {
+    #[serde(flatten)]
+    pub meta: FileRef,
+    /// The bytes, standard base64 with padding.
+    pub base64: String,
+}
+
+/// A file read back from an export, its bytes checked against its hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedFile {
+    pub meta: FileRef,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub draft: Draft,
+    pub files: Vec<ImportedFile>,
+    /// The export version the file was written with.
+    pub from_version: u32,
+}
+
+/// Why a file cannot be imported; each variant maps to one message for the citizen.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("not JSON (line {line}, column {column})")]
+    NotJson { line: usize, column: usize },
+    #[error("not a Sportello Libretto export")]
+    NotAnExport,
+    #[error("made by a newer Sportello (version {found})")]
+    NewerVersion { found: u32 },
+    #[error("the field {path} is not valid: {message}")]
+    Invalid { path: String, message: String },
+    #[error("the embedded file {name} is damaged")]
+    FileDamaged { name: String },
+}
+
+/// Builds the export of a draft, embedding the given files (already read from the store).
+pub fn export(draft: &Draft, files: &[(FileRef, Vec<u8>)], now: DateTime<Utc>) -> LibrettoExport {
+    LibrettoExport {
+        formato: EXPORT_FORMAT.into(),
+        versione: EXPORT_VERSION,
+        esportato_il: now,
+        bozza: draft.clone(),
+        file: files
+            .iter()
+            .map(|(meta, bytes)| EmbeddedFile {
+                meta: meta.clone(),
+                base64: base64::engine::general_purpose::STANDARD.encode(bytes),
+            })
+            .collect(),
+    }
+}
+
+/// Reads an export of any supported version and brings its draft up to the current shape.
+pub fn import(json: &str) -> Result<Imported, ImportError> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+    })?;
+    if value.get("formato").and_then(|f| f.as_str()) != Some(EXPORT_FORMAT) {
+        return Err(ImportError::NotAnExport);
+    }
+    let version = value
+        .get("versione")
+        .and_then(|v| v.as_u64())
+        .ok_or(ImportError::NotAnExport)? as u32;
+    if version > EXPORT_VERSION {
+        return Err(ImportError::NewerVersion { found: version });
+    }
+    let export: LibrettoExport =
+        serde_path_to_error::deserialize(value).map_err(|e| ImportError::Invalid {
+            path: e.path().to_string(),
+            message: e.inner().to_string(),
+        })?;
+    let mut draft = export.bozza;
+    draft.upgrade();
+    let files = export
+        .file
+        .into_iter()
+        .map(|f| {
+            let damaged = || ImportError::FileDamaged {
+                name: f.meta.nome.clone(),
+            };
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(f.base64.as_bytes())
+                .map_err(|_| damaged())?;
+            if sha256_hex(&bytes) != f.meta.sha256 || bytes.len() as u64 != f.meta.dimensione {
+                return Err(damaged());
+            }
+            Ok(ImportedFile { meta: f.meta, bytes })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Imported {
+        draft,
+        files,
+        from_version: version,
+    })
+}
+
+/// The JSON Schema of the current export version, as committed under `docs/schema/`.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(LibrettoExport);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::libretto::{Evidenza, ItemId};
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().expect("timestamp")
+    }
+
+    fn with_file() -> (Draft, Vec<(FileRef, Vec<u8>)>) {
+        let mut d = Draft::new("Anna", at("2026-11-01T10:00:00Z"));
+        let bytes = b"%PDF-1.4 attestato".to_vec();
+        let meta = FileRef {
+            sha256: sha256_hex(&bytes),
+            nome: "attestato.pdf".into(),
+            tipo_mime: "application/pdf".into(),
+            dimensione: bytes.len() as u64,
+        };
+        d.libretto.evidenze.push(Evidenza {
+            id: ItemId("e1".into()),
+            titolo: "Attestato".into(),
+            file: Some(meta.clone()),
+            ..Default::default()
+        });
+        (d, vec![(meta, bytes)])
+    }
+
+    #[test]
+    fn export_then_import_gives_back_the_same_draft_and_bytes() {
+        let (d, files) = with_file();
+        let json = serde_json::to_string(&export(&d, &files, at("2026-11-02T10:00:00Z"))).expect("ser");
+        let back = import(&json).expect("import");
+        assert_eq!(back.draft, d);
+        assert_eq!(back.files.len(), 1);
+        assert_eq!(back.files[0].bytes, files[0].1);
+        assert_eq!(back.from_version, EXPORT_VERSION);
+    }
+
+    #[test]
+    fn a_damaged_file_is_named() {
+        let (d, mut files) = with_file();
+        files[0].1[0] ^= 1;
+        let json = serde_json::to_string(&export(&d, &files, at("2026-11-02T10:00:00Z"))).expect("ser");
+        assert_eq!(
+            import(&json),
+            Err(ImportError::FileDamaged {
+                name: "attestato.pdf".into()
+            })
+        );
+    }
+
+    #[test]
+    fn errors_say_where() {
+        assert_eq!(
+            import("{\n  \"formato\": "),
+            Err(ImportError::NotJson { line: 2, column: 13 })
+        );
+        assert_eq!(import(r#"{"name":"cv"}"#), Err(ImportError::NotAnExport));
+        assert_eq!(
+            import(r#"{"formato":"sportello-libretto","versione":9}"#),
+            Err(ImportError::NewerVersion { found: 9 })
+        );
+        let (d, _) = with_file();
+        let mut v = serde_json::to_value(export(&d, &[], at("2026-11-02T10:00:00Z"))).expect("ser");
+        v["bozza"]["libretto"]["esperienze_lavorative"] = serde_json::json!([{"inizio": "2019-13"}]);
+        match import(&v.to_string()) {
+            Err(ImportError::Invalid { path, .. }) => {
+                assert_eq!(path, "bozza.libretto.esperienze_lavorative[0].inizio");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn version_1_files_are_read_and_migrated() {
+        let json = include_str!("../../tests/fixtures/export-v1.json");
+        let back = import(json).expect("v1 import");
+        assert_eq!(back.from_version, 1);
+        assert_eq!(back.draft.format_version, crate::draft::DRAFT_FORMAT_VERSION);
+        assert_eq!(back.draft.libretto.titoli_istruzione.len(), 1);
+        assert!(!back.draft.libretto.titoli_istruzione[0].id.is_empty());
+        assert_eq!(back.draft.libretto.dati_personali.residenza.comune, "Pistoia");
+    }
+
+    #[test]
+    fn the_committed_schema_matches_the_types() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../docs/schema/libretto-export.schema.json"
+        );
+        let generated = json_schema();
+        if std::env::var_os("UPDATE_SCHEMA").is_some() {
+            std::fs::write(path, &generated).expect("write schema");
+        }
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "docs/schema/libretto-export.schema.json is out of date: run `UPDATE_SCHEMA=1 cargo test -p sportello-core schema`"
+        );
+    }
+}
