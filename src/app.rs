@@ -2,11 +2,15 @@
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::layout::Layout;
 use crate::i18n::I18nContextProvider;
+use crate::pages::libretto::{
+    draft::DraftLayout, overview::OverviewPage, riepilogo::RiepilogoPage, section::SectionEntryPage,
+    section::SectionPage, stampa::StampaPage,
+};
 use crate::pages::{
     dote::DotePage, home::HomePage, ila::IlaPage, impostazioni::ImpostazioniPage, invii::InviiPage,
     libretto::LibrettoPage, not_found::NotFoundPage, revisione::RevisionePage,
@@ -26,6 +30,13 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFoundPage /> }>
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/libretto") view=LibrettoPage />
+                        <ParentRoute path=path!("/libretto/:id") view=DraftLayout>
+                            <Route path=path!("") view=OverviewPage />
+                            <Route path=path!("riepilogo") view=RiepilogoPage />
+                            <Route path=path!("stampa") view=StampaPage />
+                            <Route path=path!(":sezione") view=SectionPage />
+                            <Route path=path!(":sezione/:voce") view=SectionEntryPage />
+                        </ParentRoute>
                         <Route path=path!("/ila") view=IlaPage />
                         <Route path=path!("/dote") view=DotePage />
                         <Route path=path!("/invii") view=InviiPage />

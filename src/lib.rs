@@ -18,3 +18,6 @@ mod translations {
     leptos_i18n::load_locales!();
 }
 pub use translations::i18n;
+
+/// The translation context, as functions that build messages take it.
+pub type I18n = leptos_i18n::I18nContext<i18n::Locale>;

@@ -27,3 +27,35 @@ pub fn focus_by_id(id: &str) {
         el.scroll_into_view();
     }
 }
+
+/// Where focus was, per path, for this tab only (sessionStorage): after a reload the citizen
+/// lands back in the field they were typing in. Only the path and the field's id are kept,
+/// never what was typed.
+const FOCUS_KEY: &str = "sportello.focus";
+
+/// Remembers the focused field of the current page and, once the page is drawn, puts focus
+/// back where it was before a reload.
+pub fn restore_remembered_focus() {
+    let path = window().location().pathname().unwrap_or_default();
+    let storage = window().session_storage().ok().flatten();
+    if let Some(s) = &storage
+        && let Ok(Some(saved)) = s.get_item(FOCUS_KEY)
+        && let Some((saved_path, id)) = saved.split_once('#')
+        && saved_path == path
+    {
+        let id = id.to_owned();
+        request_animation_frame(move || focus_by_id(&id));
+    }
+    let listener = window_event_listener(leptos::ev::focusin, move |ev| {
+        let id = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .map(|el| el.id())
+            .filter(|id| id.starts_with("campo-"));
+        if let (Some(id), Some(s)) = (id, window().session_storage().ok().flatten()) {
+            let here = window().location().pathname().unwrap_or_default();
+            let _ = s.set_item(FOCUS_KEY, &format!("{here}#{id}"));
+        }
+    });
+    on_cleanup(move || listener.remove());
+}

@@ -1,10 +1,13 @@
 //! Pieces several screens share: the page chrome, headings, language choice, messages.
 
+pub mod evidence_file;
 pub mod focus;
+pub mod form;
 pub mod language_switch;
 pub mod layout;
 pub mod libretto_prefill;
 pub mod page_heading;
 pub mod profile_questions;
 pub mod programme_result;
+pub mod save_status;
 pub mod store_error;

@@ -13,6 +13,7 @@ pub fn StoreErrorMessage(error: StoreError) -> impl IntoView {
         StoreError::Blocked => t!(i18n, store_error_blocked).into_any(),
         StoreError::Corrupt(_) => t!(i18n, store_error_corrupt).into_any(),
         StoreError::Unavailable(_) => t!(i18n, store_error_unavailable).into_any(),
+        StoreError::Conflict { .. } => t!(i18n, store_error_conflict).into_any(),
         StoreError::Other(_) => t!(i18n, store_error_other).into_any(),
     };
     view! { <p class="notice notice--error" role="alert">{message}</p> }

@@ -18,6 +18,9 @@ pub enum StoreError {
     /// IndexedDB is missing or forbidden (some private modes, locked-down browsers).
     #[error("storage unavailable: {0}")]
     Unavailable(String),
+    /// Another tab saved this draft after this tab last read it.
+    #[error("the draft was saved elsewhere at revision {stored}")]
+    Conflict { stored: u64 },
     #[error("storage error: {0}")]
     Other(String),
 }

@@ -6,15 +6,17 @@
 //! defensive: a record that no longer matches its type is reported as corrupt, never a panic,
 //! and one bad record does not hide the good ones in a listing.
 
+pub mod draft_session;
 mod error;
 mod record;
 mod schema;
+pub mod transfer;
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use serde::Serialize;
-use sportello_core::EvidenceMeta;
+use sportello_core::{Draft, EvidenceMeta};
 use wasm_bindgen::{JsCast, JsValue};
 
 pub use error::{CorruptRecord, StoreError};
@@ -86,6 +88,59 @@ impl Store {
 
     pub async fn list<R: Record>(&self) -> Result<Listing<R>, StoreError> {
         self.listing(R::STORE).await
+    }
+
+    /// Saves a draft only if the stored copy is still the one this tab last read or wrote
+    /// (`base_revision`), checking and writing in one transaction; the saved draft carries
+    /// `base_revision + 1`. A newer stored copy means another tab saved in between: nothing is
+    /// written and [`StoreError::Conflict`] says which revision is there.
+    pub async fn save_draft(&self, draft: &Draft, base_revision: u64) -> Result<(), StoreError> {
+        let store = StoreName::Drafts;
+        let tx = self.tx(store, TransactionMode::Readwrite)?;
+        {
+            let object_store = tx.object_store(store.as_str()).map_err(StoreError::from_idb)?;
+            let key = draft.id.to_string();
+            let stored: Option<JsValue> = object_store
+                .get(key.as_str())
+                .primitive()
+                .map_err(StoreError::from_idb)?
+                .await
+                .map_err(StoreError::from_idb)?;
+            if let Some(stored) = stored {
+                let revision = js_sys::Reflect::get(&stored, &JsValue::from_str("revision"))
+                    .ok()
+                    .and_then(|r| r.as_f64())
+                    .map_or(0, |r| r as u64);
+                if revision != base_revision {
+                    return Err(StoreError::Conflict { stored: revision });
+                }
+            }
+            let value = to_js(draft, store)?;
+            object_store
+                .put(value)
+                .primitive()
+                .map_err(StoreError::from_idb)?;
+        }
+        tx.commit().await.map_err(StoreError::from_idb)
+    }
+
+    /// Empties every store in one transaction: drafts, evidence files, outbox, receipts and
+    /// simulations. For shared computers, where the citizen must be able to leave nothing.
+    pub async fn erase_everything(&self) -> Result<(), StoreError> {
+        let names = StoreName::ALL.map(StoreName::as_str);
+        let tx = self
+            .db
+            .transaction(names)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(StoreError::from_idb)?;
+        for name in names {
+            tx.object_store(name)
+                .map_err(StoreError::from_idb)?
+                .clear()
+                .map_err(StoreError::from_idb)?;
+        }
+        tx.commit().await.map_err(StoreError::from_idb)
     }
 
     /// Stores an evidence file beside its description, in one transaction: either both are

@@ -26,6 +26,14 @@ pub enum StoreName {
 }
 
 impl StoreName {
+    pub const ALL: [StoreName; 5] = [
+        StoreName::Drafts,
+        StoreName::Evidence,
+        StoreName::Outbox,
+        StoreName::Submissions,
+        StoreName::Simulations,
+    ];
+
     pub const fn as_str(self) -> &'static str {
         match self {
             StoreName::Drafts => "drafts",

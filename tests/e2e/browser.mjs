@@ -56,3 +56,75 @@ export async function axeViolations(page) {
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
 }
+
+/**
+ * A browser profile on disk, so that a test can close the browser and open it again with
+ * the same IndexedDB, as a citizen does between two evenings.
+ */
+export async function persistentPage(userDataDir, { locale = 'it-IT' } = {}) {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ARGS,
+    locale,
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  return { context, page, problems };
+}
+
+/**
+ * Presses Tab (Shift+Tab if `back`) until the focused element matches `selector`: the way a
+ * keyboard user reaches a control, and a check that it can be reached at all.
+ */
+export async function tabTo(page, selector, { max = 200 } = {}) {
+  const target = page.locator(selector).first();
+  await target.waitFor();
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** Tabs to a text field and types into it. */
+export async function typeInto(page, selector, text) {
+  await tabTo(page, selector);
+  await page.keyboard.type(text);
+}
+
+/** Tabs to a control and presses a key on it (Enter for links and buttons, Space for boxes). */
+export async function press(page, selector, key = 'Enter') {
+  await tabTo(page, selector);
+  await page.keyboard.press(key);
+}
+
+/** Chooses a select's option by arrow keys, the way a keyboard user does. */
+export async function chooseOption(page, selector, label) {
+  await tabTo(page, selector);
+  const select = page.locator(selector).first();
+  for (let i = 0; i < 60; i++) {
+    const current = await select.evaluate((el) => el.options[el.selectedIndex]?.text ?? '');
+    if (current.includes(label)) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`${selector} has no option "${label}"`);
+}
+
+/** Chooses the n-th radio of a group (0-based): Tab into the group, Space, then arrows. */
+export async function chooseRadio(page, groupFirstId, n) {
+  await tabTo(page, `#${groupFirstId}`);
+  await page.keyboard.press('Space');
+  for (let i = 0; i < n; i++) await page.keyboard.press('ArrowDown');
+}
+
+/** Types a date into the three fields of the date component (day may be empty). */
+export async function typeDate(page, field, { day = '', month = '', year = '' }) {
+  if (day) await typeInto(page, `#campo-${field}`, day);
+  if (month) await typeInto(page, `#campo-${field}-mese`, month);
+  if (year) await typeInto(page, `#campo-${field}-anno`, year);
+}

@@ -34,6 +34,9 @@ pub enum DateError {
     DayWithoutMonth,
     #[error("that day does not exist in that month")]
     DayInvalid,
+    /// Where a full date is needed (a date of birth, a permit's expiry).
+    #[error("the day is needed")]
+    DayMissing,
 }
 
 impl DateError {
@@ -45,6 +48,7 @@ impl DateError {
             Self::MonthInvalid => "date_month_invalid",
             Self::DayWithoutMonth => "date_day_without_month",
             Self::DayInvalid => "date_day_invalid",
+            Self::DayMissing => "date_day_missing",
         }
     }
 }
@@ -114,6 +118,11 @@ impl PartialDate {
             self.month.map(|m| m.to_string()).unwrap_or_default(),
             self.year.to_string(),
         )
+    }
+
+    /// The exact day, when the date has one.
+    pub fn to_date(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year, self.month?, self.day?)
     }
 
     pub fn year_value(&self) -> i32 {

@@ -1,0 +1,202 @@
+//! Choosing from lists: a select, radios, a single checkbox and a group of checkboxes.
+//! Options carry their value and their label in the current language.
+
+use leptos::prelude::*;
+use sportello_core::libretto::Vocabulary;
+
+use super::text_field::{FieldFrame, described_by, invalid};
+use super::{Bound, field_id};
+use crate::i18n::{Locale, t_string, use_i18n};
+
+/// Whether the interface is in Italian (vocabulary labels come in both languages).
+pub fn italian() -> Signal<bool> {
+    let i18n = use_i18n();
+    Signal::derive(move || i18n.get_locale() == Locale::it)
+}
+
+/// The values of a closed list with their labels in the current language.
+pub fn vocab_options<V: Vocabulary + Send + Sync>() -> Signal<Vec<(V, String)>> {
+    let it = italian();
+    Signal::derive(move || {
+        let it = it.get();
+        V::ALL.iter().map(|&v| (v, v.label(it).to_string())).collect()
+    })
+}
+
+/// A drop-down with an empty first choice; `key` gives each option's value attribute.
+#[component]
+pub fn Select<T>(
+    field: &'static str,
+    label: Signal<String>,
+    value: Bound<Option<T>>,
+    options: Signal<Vec<(T, String)>>,
+    key: fn(&T) -> String,
+    hint: Option<Signal<String>>,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let i18n = use_i18n();
+    let has_hint = hint.is_some();
+    let on_change = move |ev| {
+        let chosen = event_target_value(&ev);
+        let v = options.with_untracked(|o| o.iter().find(|(v, _)| key(v) == chosen).map(|(v, _)| v.clone()));
+        value.set.run(v);
+    };
+    view! {
+        <FieldFrame field label hint>
+            <select
+                id=field_id(field)
+                name=field
+                class="input select"
+                aria-describedby=described_by(field, has_hint)
+                aria-invalid=invalid(field)
+                on:change=on_change
+            >
+                <option value="" selected=move || value.get.with(Option::is_none)>
+                    {move || t_string!(i18n, form_choose)}
+                </option>
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, text)| {
+                            let code = key(&v);
+                            let selected = move || value.get.with(|cur| cur.as_ref() == Some(&v));
+                            view! { <option value=code selected=selected>{text}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </FieldFrame>
+    }
+}
+
+/// A select over a closed list.
+#[component]
+pub fn VocabSelect<V: Vocabulary + Send + Sync>(
+    field: &'static str,
+    label: Signal<String>,
+    value: Bound<Option<V>>,
+    #[prop(optional)] hint: Option<Signal<String>>,
+) -> impl IntoView {
+    view! { <Select field label value options={vocab_options::<V>()} key=|v: &V| v.code().to_string() hint /> }
+}
+
+/// Radios for a short closed list; arrow keys move between them.
+#[component]
+pub fn Radios<V: Vocabulary + Send + Sync>(
+    field: &'static str,
+    label: Signal<String>,
+    value: Bound<Option<V>>,
+    #[prop(optional)] hint: Option<Signal<String>>,
+) -> impl IntoView {
+    let options = vocab_options::<V>();
+    view! {
+        <FieldFrame field label hint fieldset=true>
+            <div class="radios">
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (v, text))| {
+                            let id = if i == 0 { field_id(field) } else { format!("{}-{i}", field_id(field)) };
+                            view! {
+                                <div class="radios__item">
+                                    <input
+                                        type="radio"
+                                        id=id.clone()
+                                        name=field
+                                        value=v.code()
+                                        prop:checked=move || value.get.get() == Some(v)
+                                        on:change=move |_| value.set.run(Some(v))
+                                    />
+                                    <label for=id>{text}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
+        </FieldFrame>
+    }
+}
+
+/// One checkbox with its label beside it.
+#[component]
+pub fn Checkbox(field: &'static str, label: Signal<String>, value: Bound<bool>) -> impl IntoView {
+    let id = field_id(field);
+    view! {
+        <div class="field checkbox">
+            <input
+                type="checkbox"
+                id=id.clone()
+                name=field
+                prop:checked=move || value.get.get()
+                on:change=move |ev| value.set.run(event_target_checked(&ev))
+            />
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+/// Several checkboxes choosing a subset of `options`, kept in the options' order.
+#[component]
+pub fn CheckboxGroup<T>(
+    field: &'static str,
+    label: Signal<String>,
+    value: Bound<Vec<T>>,
+    options: Signal<Vec<(T, String)>>,
+    #[prop(optional)] hint: Option<Signal<String>>,
+    /// Shown instead of the boxes when there is nothing to choose.
+    #[prop(optional)]
+    empty: Option<Signal<String>>,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let toggle = move |item: T, on: bool| {
+        let mut current = value.get.get_untracked();
+        current.retain(|x| *x != item);
+        if on {
+            current.push(item);
+        }
+        // Keep the order of the options, and keep values that are no longer offered
+        // (a removed entry) so that validation can point at them.
+        let order = options.get_untracked();
+        current.sort_by_key(|x| order.iter().position(|(o, _)| o == x).unwrap_or(usize::MAX));
+        value.set.run(current);
+    };
+    view! {
+        <FieldFrame field label hint fieldset=true>
+            <Show when=move || options.with(Vec::is_empty) && empty.is_some()>
+                <p class="field__hint">{move || empty.map(|e| e.get())}</p>
+            </Show>
+            <div class="checkboxes">
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (v, text))| {
+                            let id = if i == 0 { field_id(field) } else { format!("{}-{i}", field_id(field)) };
+                            let v2 = v.clone();
+                            view! {
+                                <div class="checkbox">
+                                    <input
+                                        type="checkbox"
+                                        id=id.clone()
+                                        prop:checked=move || value.get.with(|cur| cur.contains(&v))
+                                        on:change=move |ev| toggle(v2.clone(), event_target_checked(&ev))
+                                    />
+                                    <label for=id>{text}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
+        </FieldFrame>
+    }
+}

@@ -1,0 +1,163 @@
+//! Form building blocks for the Libretto's screens, in the GOV.UK pattern: a label above
+//! each field, a hint, the message next to the field and again in an error summary at the
+//! top that links to it. Fields bind to plain struct fields through [`Bound`].
+//!
+//! Errors appear once the citizen first presses "Salva e continua" (answers are saved as
+//! typed anyway); warnings, which never block, appear as soon as they apply.
+
+pub mod choice;
+pub mod date_field;
+pub mod error_summary;
+pub mod messages;
+pub mod text_field;
+
+use leptos::prelude::*;
+use sportello_core::libretto::DateError;
+use sportello_core::libretto::validation::{Finding, Severity};
+
+/// A field's value and the way to change it.
+pub struct Bound<T: Send + Sync + 'static> {
+    pub get: Signal<T>,
+    pub set: Callback<T>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Bound<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for Bound<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Bound<T> {
+    /// For a field that always has a value, offered as a choice that may be empty.
+    pub fn some(self) -> Bound<Option<T>> {
+        Bound {
+            get: Signal::derive(move || Some(self.get.get())),
+            set: Callback::new(move |v: Option<T>| {
+                if let Some(v) = v {
+                    self.set.run(v);
+                }
+            }),
+        }
+    }
+}
+
+/// Binds a field of the struct in an `RwSignal`: `bind!(entry, professione.descrizione)`.
+#[macro_export]
+macro_rules! bind {
+    ($sig:expr, $($path:tt)+) => {{
+        let sig = $sig;
+        $crate::components::form::Bound {
+            get: ::leptos::prelude::Signal::derive(move || sig.with(|x| x.$($path)+.clone())),
+            set: ::leptos::prelude::Callback::new(move |v| sig.update(|x| x.$($path)+ = v)),
+        }
+    }};
+}
+
+/// The DOM id of a field's input, which the error summary links to.
+pub fn field_id(field: &str) -> String {
+    format!("campo-{field}")
+}
+
+/// What one screen's fields and its error summary share.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    findings: Signal<Vec<Finding>>,
+    date_errors: RwSignal<Vec<(&'static str, DateError)>>,
+    /// Errors are shown after the first attempt to continue.
+    pub shown: RwSignal<bool>,
+    /// Fields in the order they were rendered, with their labels, for the summary.
+    labels: StoredValue<Vec<(&'static str, Signal<String>)>>,
+}
+
+/// A message next to a field.
+#[derive(Clone, PartialEq)]
+pub struct FieldMessage {
+    pub severity: Severity,
+    pub text: String,
+}
+
+impl FormState {
+    pub fn provide(findings: Signal<Vec<Finding>>) -> Self {
+        let state = Self {
+            findings,
+            date_errors: RwSignal::new(Vec::new()),
+            shown: RwSignal::new(false),
+            labels: StoredValue::new(Vec::new()),
+        };
+        provide_context(state);
+        state
+    }
+
+    pub fn register(&self, field: &'static str, label: Signal<String>) {
+        self.labels.update_value(|l| {
+            if !l.iter().any(|(f, _)| *f == field) {
+                l.push((field, label));
+            }
+        });
+    }
+
+    pub fn set_date_error(&self, field: &'static str, error: Option<DateError>) {
+        self.date_errors.update(|errs| {
+            errs.retain(|(f, _)| *f != field);
+            if let Some(e) = error {
+                errs.push((field, e));
+            }
+        });
+    }
+
+    /// The message to show next to `field`, in the current language.
+    pub fn message(&self, field: &'static str) -> Option<FieldMessage> {
+        let i18n = crate::i18n::use_i18n();
+        let shown = self.shown.get();
+        if shown
+            && let Some((_, e)) = self
+                .date_errors
+                .with(|d| d.iter().find(|(f, _)| *f == field).copied())
+        {
+            return Some(FieldMessage {
+                severity: Severity::Error,
+                text: messages::date_error(i18n, e),
+            });
+        }
+        self.findings.with(|all| {
+            let mine = all.iter().filter(|f| f.field == field);
+            let error = mine.clone().find(|f| f.severity == Severity::Error && shown);
+            let warning = mine.clone().find(|f| f.severity == Severity::Warning);
+            error.or(warning).map(|f| FieldMessage {
+                severity: f.severity,
+                text: messages::finding(i18n, f),
+            })
+        })
+    }
+
+    /// Every error on the screen, in field order: (field, label, message).
+    pub fn errors(&self) -> Vec<(&'static str, String, String)> {
+        let i18n = crate::i18n::use_i18n();
+        let labels = self.labels.get_value();
+        let dates = self.date_errors.get();
+        let findings = self.findings.get();
+        let mut out = Vec::new();
+        for (field, label) in labels {
+            if let Some((_, e)) = dates.iter().find(|(f, _)| *f == field) {
+                out.push((field, label.get(), messages::date_error(i18n, *e)));
+            } else if let Some(f) = findings
+                .iter()
+                .find(|f| f.field == field && f.severity == Severity::Error)
+            {
+                out.push((field, label.get(), messages::finding(i18n, f)));
+            }
+        }
+        out
+    }
+
+    /// Called by "Salva e continua": true when the citizen may move on.
+    pub fn try_continue(&self) -> bool {
+        self.shown.set(true);
+        self.errors().is_empty()
+    }
+}
+
+pub fn use_form() -> Option<FormState> {
+    use_context::<FormState>()
+}

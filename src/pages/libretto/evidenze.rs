@@ -1,0 +1,76 @@
+//! One document of the dossier: what it is, who issued it, the file, and what it supports.
+
+use leptos::prelude::*;
+use sportello_core::libretto::{CategoriaEvidenza, Evidenza};
+
+use super::draft::use_session;
+use crate::components::evidence_file::EvidenceFileField;
+use crate::components::form::choice::{Radios, italian};
+use crate::components::form::date_field::DateField;
+use crate::components::form::text_field::TextField;
+use crate::i18n::{t, use_i18n};
+use crate::{bind, tr};
+
+pub fn form(e: RwSignal<Evidenza>) -> AnyView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let it = italian();
+    // What points at this document (links are kept on the experiences and competences).
+    let linked_from = move || {
+        let id = e.with(|e| e.id.clone());
+        let it = it.get();
+        session.draft.with(|d| {
+            let l = &d.libretto;
+            let mut names: Vec<String> = l
+                .experiences(it)
+                .into_iter()
+                .filter_map(|(x, _, s)| {
+                    let links = l
+                        .esperienze_lavorative
+                        .iter()
+                        .find(|e| e.id == x)
+                        .map(|e| &e.evidenze)
+                        .or_else(|| {
+                            l.titoli_istruzione
+                                .iter()
+                                .find(|t| t.id == x)
+                                .map(|t| &t.evidenze)
+                        })
+                        .or_else(|| {
+                            l.esperienze_formative
+                                .iter()
+                                .find(|c| c.id == x)
+                                .map(|c| &c.evidenze)
+                        });
+                    links.filter(|v| v.contains(&id)).map(|_| s)
+                })
+                .collect();
+            names.extend(
+                l.competenze
+                    .iter()
+                    .filter(|c| c.evidenze.contains(&id))
+                    .map(|c| c.descrizione.clone()),
+            );
+            names
+        })
+    };
+    view! {
+        <TextField field="titolo" label=tr!(i18n, f_evidenza_titolo) hint=tr!(i18n, f_evidenza_titolo_hint) value=bind!(e, titolo) />
+        <Radios<CategoriaEvidenza> field="categoria" label=tr!(i18n, f_categoria) value=bind!(e, categoria) />
+        <TextField field="emesso_da" label=tr!(i18n, f_emesso_da) value=bind!(e, emesso_da) />
+        <DateField field="data" label=tr!(i18n, f_evidenza_data) hint=tr!(i18n, f_date_partial_hint) value=bind!(e, data) />
+        <EvidenceFileField value=bind!(e, file) />
+        <div class="field">
+            <h2 class="field__label">{t!(i18n, f_collegato_a)}</h2>
+            {move || {
+                let names = linked_from();
+                if names.is_empty() {
+                    view! { <p class="field__hint">{t!(i18n, f_collegato_a_none)}</p> }.into_any()
+                } else {
+                    view! { <ul>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }.into_any()
+                }
+            }}
+        </div>
+    }
+    .into_any()
+}

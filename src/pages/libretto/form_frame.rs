@@ -1,0 +1,50 @@
+//! The frame of every Libretto form screen: heading, error summary, the fields, and
+//! "Salva e continua", which moves on only when the screen has no errors. Answers are saved
+//! as they are typed; the button only decides whether the citizen is done here.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use sportello_core::libretto::validation::Finding;
+
+use crate::components::focus::restore_remembered_focus;
+use crate::components::form::FormState;
+use crate::components::form::error_summary::ErrorSummary;
+use crate::components::page_heading::PageHeading;
+use crate::i18n::{t, use_i18n};
+
+#[component]
+pub fn FormFrame(
+    title: Signal<String>,
+    #[prop(optional)] intro: Option<Signal<String>>,
+    findings: Signal<Vec<Finding>>,
+    /// Where "Salva e continua" leads.
+    next: String,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = FormState::provide(findings);
+    let (attempt, set_attempt) = signal(0u32);
+    let navigate = use_navigate();
+    let back = next.clone();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if form.try_continue() {
+            navigate(&next, Default::default());
+        } else {
+            set_attempt.update(|n| *n += 1);
+        }
+    };
+    restore_remembered_focus();
+    view! {
+        <ErrorSummary form attempt />
+        <PageHeading title />
+        {intro.map(|i| view! { <p class="lead">{i}</p> })}
+        <form class="libretto-form" novalidate=true on:submit=on_submit>
+            {children()}
+            <div class="button-row">
+                <button type="submit" class="button">{t!(i18n, form_save_continue)}</button>
+                <a class="button button--secondary" href=back>{t!(i18n, form_back)}</a>
+            </div>
+        </form>
+    }
+}

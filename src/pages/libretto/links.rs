@@ -1,0 +1,70 @@
+//! The choices for links between entries: documents of the dossier, and the experiences,
+//! titles and courses a competence comes from.
+
+use leptos::prelude::*;
+use sportello_core::libretto::{Entry, Evidenza, ItemId};
+
+use super::draft::use_session;
+use super::section::entry_noun;
+use crate::components::form::choice::italian;
+use crate::i18n::use_i18n;
+
+pub fn evidence_options() -> Signal<Vec<(ItemId, String)>> {
+    let session = use_session();
+    let i18n = use_i18n();
+    let it = italian();
+    Signal::derive(move || {
+        let it = it.get();
+        session.draft.with(|d| {
+            d.libretto
+                .evidenze
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    (
+                        e.id.clone(),
+                        name_or_number(e.summary(it), i18n, Evidenza::SECTION, i),
+                    )
+                })
+                .collect()
+        })
+    })
+}
+
+pub fn experience_options() -> Signal<Vec<(ItemId, String)>> {
+    let session = use_session();
+    let i18n = use_i18n();
+    let it = italian();
+    Signal::derive(move || {
+        let it = it.get();
+        session.draft.with(|d| {
+            d.libretto
+                .experiences(it)
+                .into_iter()
+                .enumerate()
+                .map(|(i, (id, section, summary))| {
+                    let noun = entry_noun(i18n, section);
+                    let name = if summary.is_empty() {
+                        format!("{noun} {}", i + 1)
+                    } else {
+                        summary
+                    };
+                    (id, format!("{noun}: {name}"))
+                })
+                .collect()
+        })
+    })
+}
+
+fn name_or_number(
+    summary: String,
+    i18n: crate::I18n,
+    section: sportello_core::libretto::Section,
+    i: usize,
+) -> String {
+    if summary.is_empty() {
+        format!("{} {}", entry_noun(i18n, section), i + 1)
+    } else {
+        summary
+    }
+}

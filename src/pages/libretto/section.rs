@@ -1,0 +1,151 @@
+//! `/libretto/:id/:sezione` and `/libretto/:id/:sezione/:voce`: which screen a section's
+//! path opens, and each section's name.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use sportello_core::libretto::{
+    Competenza, EsperienzaFormativa, EsperienzaLavorativa, Evidenza, ItemId, Lingua, Section, SectionState,
+    TitoloIstruzione,
+};
+
+use super::entries::{EntryListPage, EntryPage};
+use super::{
+    competenze, competenze_digitali, dati_personali, esperienze_formative, esperienze_lavorative, evidenze,
+    lingue, patenti, titoli,
+};
+use crate::i18n::{t_string, use_i18n};
+use crate::pages::not_found::NotFoundPage;
+
+pub fn section_title(i18n: crate::I18n, section: Section) -> String {
+    match section {
+        Section::DatiPersonali => t_string!(i18n, sec_dati_personali),
+        Section::EsperienzeLavorative => t_string!(i18n, sec_esperienze_lavorative),
+        Section::TitoliIstruzione => t_string!(i18n, sec_titoli_istruzione),
+        Section::EsperienzeFormative => t_string!(i18n, sec_esperienze_formative),
+        Section::Lingue => t_string!(i18n, sec_lingue),
+        Section::CompetenzeDigitali => t_string!(i18n, sec_competenze_digitali),
+        Section::Patenti => t_string!(i18n, sec_patenti),
+        Section::Competenze => t_string!(i18n, sec_competenze),
+        Section::Evidenze => t_string!(i18n, sec_evidenze),
+    }
+    .to_string()
+}
+
+pub fn state_label(i18n: crate::I18n, state: SectionState) -> (&'static str, String) {
+    match state {
+        SectionState::NotStarted => ("tag tag--todo", t_string!(i18n, state_not_started).to_string()),
+        SectionState::InProgress => (
+            "tag tag--progress",
+            t_string!(i18n, state_in_progress).to_string(),
+        ),
+        SectionState::Complete => ("tag tag--done", t_string!(i18n, state_complete).to_string()),
+        SectionState::HasProblems => (
+            "tag tag--problem",
+            t_string!(i18n, state_has_problems).to_string(),
+        ),
+    }
+}
+
+fn current_section() -> Option<Section> {
+    let params = use_params_map();
+    params.with_untracked(|p| p.get("sezione").and_then(|s| Section::from_slug(&s)))
+}
+
+/// One section's screen: a form for single-form sections, the list for repeated ones.
+#[component]
+pub fn SectionPage() -> impl IntoView {
+    let params = use_params_map();
+    // The component is rebuilt when the path changes, so the section is read once.
+    let _ = params;
+    match current_section() {
+        Some(Section::DatiPersonali) => view! { <dati_personali::DatiPersonaliPage /> }.into_any(),
+        Some(Section::CompetenzeDigitali) => {
+            view! { <competenze_digitali::CompetenzeDigitaliPage /> }.into_any()
+        }
+        Some(Section::Patenti) => view! { <patenti::PatentiPage /> }.into_any(),
+        Some(Section::EsperienzeLavorative) => view! { <EntryListPage<EsperienzaLavorativa> /> }.into_any(),
+        Some(Section::TitoliIstruzione) => view! { <EntryListPage<TitoloIstruzione> /> }.into_any(),
+        Some(Section::EsperienzeFormative) => view! { <EntryListPage<EsperienzaFormativa> /> }.into_any(),
+        Some(Section::Lingue) => view! { <EntryListPage<Lingua> /> }.into_any(),
+        Some(Section::Competenze) => view! { <EntryListPage<Competenza> /> }.into_any(),
+        Some(Section::Evidenze) => view! { <EntryListPage<Evidenza> /> }.into_any(),
+        None => view! { <NotFoundPage /> }.into_any(),
+    }
+}
+
+/// One entry's form.
+#[component]
+pub fn SectionEntryPage() -> impl IntoView {
+    let params = use_params_map();
+    let voce = params.with_untracked(|p| ItemId(p.get("voce").unwrap_or_default()));
+    match current_section() {
+        Some(Section::EsperienzeLavorative) => {
+            view! { <EntryPage<EsperienzaLavorativa> id=voce form=esperienze_lavorative::form /> }.into_any()
+        }
+        Some(Section::TitoliIstruzione) => {
+            view! { <EntryPage<TitoloIstruzione> id=voce form=titoli::form /> }.into_any()
+        }
+        Some(Section::EsperienzeFormative) => {
+            view! { <EntryPage<EsperienzaFormativa> id=voce form=esperienze_formative::form /> }.into_any()
+        }
+        Some(Section::Lingue) => view! { <EntryPage<Lingua> id=voce form=lingue::form /> }.into_any(),
+        Some(Section::Competenze) => {
+            view! { <EntryPage<Competenza> id=voce form=competenze::form /> }.into_any()
+        }
+        Some(Section::Evidenze) => view! { <EntryPage<Evidenza> id=voce form=evidenze::form /> }.into_any(),
+        _ => view! { <NotFoundPage /> }.into_any(),
+    }
+}
+
+/// The name of one entry of a section ("Esperienza lavorativa"), for headings.
+pub fn entry_noun(i18n: crate::I18n, section: Section) -> String {
+    match section {
+        Section::EsperienzeLavorative => t_string!(i18n, entry_esperienza_lavorativa),
+        Section::TitoliIstruzione => t_string!(i18n, entry_titolo),
+        Section::EsperienzeFormative => t_string!(i18n, entry_corso),
+        Section::Lingue => t_string!(i18n, entry_lingua),
+        Section::Competenze => t_string!(i18n, entry_competenza),
+        Section::Evidenze => t_string!(i18n, entry_evidenza),
+        _ => t_string!(i18n, entry_generic),
+    }
+    .to_string()
+}
+
+/// "Aggiungi un'altra esperienza" and its first-time form.
+pub fn add_label(i18n: crate::I18n, section: Section, first: bool) -> String {
+    match (section, first) {
+        (Section::EsperienzeLavorative, true) => t_string!(i18n, add_first_esperienza),
+        (Section::EsperienzeLavorative, false) => t_string!(i18n, add_esperienza),
+        (Section::TitoliIstruzione, true) => t_string!(i18n, add_first_titolo),
+        (Section::TitoliIstruzione, false) => t_string!(i18n, add_titolo),
+        (Section::EsperienzeFormative, true) => t_string!(i18n, add_first_corso),
+        (Section::EsperienzeFormative, false) => t_string!(i18n, add_corso),
+        (Section::Lingue, true) => t_string!(i18n, add_first_lingua),
+        (Section::Lingue, false) => t_string!(i18n, add_lingua),
+        (Section::Competenze, true) => t_string!(i18n, add_first_competenza),
+        (Section::Competenze, false) => t_string!(i18n, add_competenza),
+        (_, true) => t_string!(i18n, add_first_evidenza),
+        (_, false) => t_string!(i18n, add_evidenza),
+    }
+    .to_string()
+}
+
+/// The explanation under a section's heading.
+pub fn section_intro(i18n: crate::I18n, section: Section) -> String {
+    match section {
+        Section::DatiPersonali => t_string!(i18n, intro_dati_personali),
+        Section::EsperienzeLavorative => t_string!(i18n, intro_esperienze_lavorative),
+        Section::TitoliIstruzione => t_string!(i18n, intro_titoli_istruzione),
+        Section::EsperienzeFormative => t_string!(i18n, intro_esperienze_formative),
+        Section::Lingue => t_string!(i18n, intro_lingue),
+        Section::CompetenzeDigitali => t_string!(i18n, intro_competenze_digitali),
+        Section::Patenti => t_string!(i18n, intro_patenti),
+        Section::Competenze => t_string!(i18n, intro_competenze),
+        Section::Evidenze => t_string!(i18n, intro_evidenze),
+    }
+    .to_string()
+}
+
+pub fn use_section_i18n() -> crate::I18n {
+    use_i18n()
+}

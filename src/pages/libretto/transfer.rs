@@ -1,0 +1,174 @@
+//! Export (on the task list) and import (on the drafts page) of a Libretto as a file.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use sportello_core::libretto::export::{ImportError, Imported};
+use sportello_core::{Draft, DraftId};
+use wasm_bindgen::JsCast;
+
+use super::draft::use_session;
+use crate::components::form::Bound;
+use crate::components::form::choice::Checkbox;
+use crate::components::store_error::StoreErrorMessage;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::store::transfer::{ImportMode, ImportProblem, download, export_json, read_import, save_import};
+use crate::store::{Store, StoreError};
+use crate::tr;
+
+#[component]
+pub fn ExportPanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let include = RwSignal::new(true);
+    let outcome = RwSignal::new(None::<Result<usize, StoreError>>);
+    let export = move |_| {
+        session.flush();
+        let draft = session.draft.get_untracked();
+        leptos::task::spawn_local(async move {
+            let result = export_json(&draft, include.get_untracked())
+                .await
+                .and_then(|(json, missing)| {
+                    let name = format!(
+                        "libretto-sportello-{}.json",
+                        chrono::Local::now().format("%Y-%m-%d")
+                    );
+                    download(&json, &name, "application/json")
+                        .map(|_| missing)
+                        .map_err(|e| StoreError::Other(format!("{e:?}")))
+                });
+            outcome.set(Some(result));
+        });
+    };
+    view! {
+        <section class="panel" aria-labelledby="esporta-titolo">
+            <h2 id="esporta-titolo">{t!(i18n, export_heading)}</h2>
+            <p>{t!(i18n, export_text)}</p>
+            <Checkbox field="includi_file" label=tr!(i18n, export_include_files)
+                value=Bound { get: include.into(), set: Callback::new(move |v| include.set(v)) } />
+            <button type="button" class="button button--secondary" on:click=export>{t!(i18n, export_button)}</button>
+            {move || outcome.get().map(|r| match r {
+                Ok(0) => view! { <p class="notice notice--success" role="status">{t!(i18n, export_done)}</p> }.into_any(),
+                Ok(_) => view! { <p class="notice notice--warning" role="status">{t!(i18n, export_done_missing)}</p> }.into_any(),
+                Err(error) => view! { <StoreErrorMessage error /> }.into_any(),
+            })}
+        </section>
+    }
+}
+
+fn import_message(i18n: crate::I18n, p: &ImportProblem) -> String {
+    match p {
+        ImportProblem::Unreadable => t_string!(i18n, import_unreadable).to_string(),
+        ImportProblem::Format(ImportError::NotJson { line, column }) => t_string!(i18n, import_not_json)
+            .replace("%l", &line.to_string())
+            .replace("%c", &column.to_string()),
+        ImportProblem::Format(ImportError::NotAnExport) => t_string!(i18n, import_not_export).to_string(),
+        ImportProblem::Format(ImportError::NewerVersion { found }) => {
+            t_string!(i18n, import_newer).replace("%s", &found.to_string())
+        }
+        ImportProblem::Format(ImportError::Invalid { path, message }) => t_string!(i18n, import_invalid)
+            .replace("%s", path)
+            .replace("%m", message),
+        ImportProblem::Format(ImportError::FileDamaged { name }) => {
+            t_string!(i18n, import_file_damaged).replace("%s", name)
+        }
+        ImportProblem::Store(_) => String::new(),
+    }
+}
+
+/// Choosing a file, checking it, and asking before replacing a draft that is already here.
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let problem = RwSignal::new(None::<ImportProblem>);
+    // A valid import whose draft already exists here, waiting for the citizen's choice.
+    let pending = RwSignal::new(None::<(Imported, String)>);
+    let finish = move |imported: Imported, mode: ImportMode| {
+        let navigate = navigate.clone();
+        let suffix = t_string!(i18n, import_copy_suffix).to_string();
+        leptos::task::spawn_local(async move {
+            match save_import(imported, mode, &suffix).await {
+                Ok(id) => navigate(&format!("/libretto/{id}"), Default::default()),
+                Err(e) => problem.set(Some(ImportProblem::Store(e))),
+            }
+        });
+    };
+    let on_change = {
+        let finish = finish.clone();
+        move |ev: leptos::ev::Event| {
+            let Some(file) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .and_then(|i| i.files())
+                .and_then(|f| f.get(0))
+            else {
+                return;
+            };
+            problem.set(None);
+            pending.set(None);
+            let finish = finish.clone();
+            leptos::task::spawn_local(async move {
+                let imported = match read_import(&file).await {
+                    Ok(i) => i,
+                    Err(p) => return problem.set(Some(p)),
+                };
+                match existing_name(imported.draft.id).await {
+                    Ok(Some(name)) => pending.set(Some((imported, name))),
+                    Ok(None) => finish(imported, ImportMode::Replace),
+                    Err(e) => problem.set(Some(ImportProblem::Store(e))),
+                }
+            });
+        }
+    };
+    let choose = move |mode: Option<ImportMode>| {
+        if let Some((imported, _)) = pending.get_untracked() {
+            pending.set(None);
+            if let Some(mode) = mode {
+                finish(imported, mode);
+            }
+        }
+    };
+    let choose2 = choose.clone();
+    let choose3 = choose.clone();
+    view! {
+        <section class="panel" aria-labelledby="importa-titolo">
+            <h2 id="importa-titolo">{t!(i18n, import_heading)}</h2>
+            <div class="field">
+                <label class="field__label" for="campo-importa">{t!(i18n, import_label)}</label>
+                <p class="field__hint" id="campo-importa-hint">{t!(i18n, import_hint)}</p>
+                <input type="file" id="campo-importa" class="input input--file" accept=".json,application/json"
+                    aria-describedby="campo-importa-hint" on:change=on_change />
+            </div>
+            {move || problem.get().map(|p| match p {
+                ImportProblem::Store(error) => view! { <StoreErrorMessage error /> }.into_any(),
+                other => view! { <p class="notice notice--error" role="alert">{import_message(i18n, &other)}</p> }.into_any(),
+            })}
+            {move || pending.get().map(|(_, name)| {
+                let choose = choose.clone();
+                let choose2 = choose2.clone();
+                let choose3 = choose3.clone();
+                view! {
+                    <div class="notice notice--warning" role="alert">
+                        <p>{t_string!(i18n, import_exists).replace("%s", &name)}</p>
+                        <div class="button-row">
+                            <button type="button" class="button" on:click=move |_| choose(Some(ImportMode::Copy))>
+                                {t!(i18n, import_as_copy)}
+                            </button>
+                            <button type="button" class="button button--warning" on:click=move |_| choose2(Some(ImportMode::Replace))>
+                                {t!(i18n, import_replace)}
+                            </button>
+                            <button type="button" class="button button--secondary" on:click=move |_| choose3(None)>
+                                {t!(i18n, import_cancel)}
+                            </button>
+                        </div>
+                    </div>
+                }
+            })}
+        </section>
+    }
+}
+
+async fn existing_name(id: DraftId) -> Result<Option<String>, StoreError> {
+    let store = Store::open().await?;
+    Ok(store.get::<Draft>(&id.to_string()).await?.map(|d| d.name))
+}

@@ -1,0 +1,306 @@
+//! The draft being edited: one signal the screens change, saved to IndexedDB behind them.
+//!
+//! Every edit schedules a save a moment later (typing a word is one write, not ten); leaving
+//! the tab or closing the page flushes at once. The save is conditional on the revision this
+//! tab last saw ([`Store::save_draft`]), and every save is announced to the other tabs on a
+//! `BroadcastChannel`: two tabs editing one draft never silently overwrite each other, and a
+//! tab with nothing unsaved simply picks up the other's changes.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Local, Utc};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use serde::{Deserialize, Serialize};
+use sportello_core::Draft;
+use sportello_core::libretto::validation::{Finding, validate};
+use sportello_core::libretto::{Entry, ItemId, Libretto};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+
+use super::{Store, StoreError};
+
+/// Long enough to coalesce a burst of keystrokes, short enough that a crash loses little.
+const SAVE_DELAY: Duration = Duration::from_millis(500);
+const CHANNEL: &str = "sportello-drafts";
+
+/// What the save indicator says.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveStatus {
+    /// Loaded, nothing changed yet.
+    Unchanged,
+    Saving,
+    Saved(DateTime<Local>),
+    Failed(StoreError),
+    /// Another tab saved a newer revision while this one had unsaved changes.
+    Conflict,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SavedMessage {
+    id: String,
+    revision: u64,
+}
+
+#[derive(Clone, Copy)]
+pub struct DraftSession {
+    pub draft: RwSignal<Draft>,
+    /// Everything validation has to say about the draft, recomputed once per change.
+    pub findings: Memo<Vec<Finding>>,
+    pub status: RwSignal<SaveStatus>,
+    /// The stored revision this tab's copy is based on.
+    base_revision: StoredValue<u64>,
+    /// Edits not yet written.
+    dirty: StoredValue<bool>,
+    saving: StoredValue<bool>,
+    timer: StoredValue<Option<SendWrapper<TimeoutHandle>>>,
+    channel: StoredValue<Option<SendWrapper<web_sys::BroadcastChannel>>>,
+}
+
+impl DraftSession {
+    /// Starts editing a loaded draft; listeners live as long as the calling owner.
+    pub fn start(draft: Draft) -> Self {
+        let draft = RwSignal::new(draft);
+        let findings = Memo::new(move |_| draft.with(|d| validate(&d.libretto, Local::now().date_naive())));
+        let session = Self {
+            base_revision: StoredValue::new(draft.with_untracked(|d| d.revision)),
+            draft,
+            findings,
+            status: RwSignal::new(SaveStatus::Unchanged),
+            dirty: StoredValue::new(false),
+            saving: StoredValue::new(false),
+            timer: StoredValue::new(None),
+            channel: StoredValue::new(None),
+        };
+        session.listen();
+        session
+    }
+
+    /// Changes the Libretto and schedules a save.
+    pub fn edit(&self, f: impl FnOnce(&mut Libretto)) {
+        self.draft.update(|d| f(&mut d.libretto));
+        self.changed();
+    }
+
+    pub fn rename(&self, name: String) {
+        self.draft.update(|d| d.name = name);
+        self.changed();
+    }
+
+    /// A copy of one part of the Libretto that writes itself back on every change, so that a
+    /// form can bind its fields to plain struct fields.
+    pub fn part<T>(&self, get: fn(&Libretto) -> T, put: fn(&mut Libretto, T)) -> RwSignal<T>
+    where
+        T: Clone + PartialEq + Send + Sync + 'static,
+    {
+        let local = RwSignal::new(self.draft.with_untracked(|d| get(&d.libretto)));
+        let session = *self;
+        Effect::new(move |previous: Option<()>| {
+            let value = local.get();
+            if previous.is_some() {
+                session.edit(|l| put(l, value));
+            }
+        });
+        local
+    }
+
+    /// Like [`part`](Self::part), for one entry of a repeated section; `None` if it is gone.
+    pub fn entry<E>(&self, id: &ItemId) -> Option<RwSignal<E>>
+    where
+        E: Entry + Send + Sync,
+    {
+        let found = self
+            .draft
+            .with_untracked(|d| E::list(&d.libretto).iter().find(|e| e.id() == id).cloned())?;
+        let local = RwSignal::new(found);
+        let session = *self;
+        Effect::new(move |previous: Option<()>| {
+            let value = local.get();
+            if previous.is_some() {
+                session.edit(|l| {
+                    if let Some(slot) = E::list_mut(l).iter_mut().find(|e| e.id() == value.id()) {
+                        *slot = value;
+                    }
+                });
+            }
+        });
+        Some(local)
+    }
+
+    fn changed(&self) {
+        self.dirty.set_value(true);
+        if !matches!(self.status.get_untracked(), SaveStatus::Conflict) {
+            self.status.set(SaveStatus::Saving);
+        }
+        if let Some(old) = self.timer.try_update_value(Option::take).flatten() {
+            old.take().clear();
+        }
+        let session = *self;
+        if let Ok(handle) = set_timeout_with_handle(move || session.flush(), SAVE_DELAY) {
+            self.timer.set_value(Some(SendWrapper::new(handle)));
+        }
+    }
+
+    /// Writes pending edits now (the page is being hidden or closed, or the timer fired).
+    /// What to write is taken at once: the page may be gone by the time the write ends, so
+    /// the asynchronous part only reports back if the session still exists.
+    pub fn flush(&self) {
+        let ready = self.dirty.try_get_value() == Some(true)
+            && self.saving.try_get_value() == Some(false)
+            && self.status.try_get_untracked().is_some_and(|s| s != SaveStatus::Conflict);
+        if !ready {
+            return;
+        }
+        let (Some(mut draft), Some(base)) = (self.draft.try_get_untracked(), self.base_revision.try_get_value())
+        else {
+            return;
+        };
+        draft.revision = base + 1;
+        draft.updated_at = Utc::now();
+        self.saving.set_value(true);
+        self.dirty.set_value(false);
+        let session = *self;
+        leptos::task::spawn_local(async move { session.save(draft, base).await });
+    }
+
+    async fn save(self, draft: Draft, base: u64) {
+        let result = match Store::open().await {
+            Ok(store) => store.save_draft(&draft, base).await,
+            Err(e) => Err(e),
+        };
+        if self.saving.try_set_value(false).is_some() {
+            // The session was disposed (the citizen left the Libretto): nothing to report.
+            return;
+        }
+        match result {
+            Ok(()) => {
+                self.base_revision.set_value(draft.revision);
+                self.draft.update_untracked(|d| {
+                    d.revision = draft.revision;
+                    d.updated_at = draft.updated_at;
+                });
+                self.announce(draft.revision);
+                if self.dirty.get_value() {
+                    self.flush();
+                } else {
+                    self.status.set(SaveStatus::Saved(draft.updated_at.with_timezone(&Local)));
+                }
+            }
+            Err(StoreError::Conflict { .. }) => {
+                self.dirty.set_value(true);
+                self.status.set(SaveStatus::Conflict);
+            }
+            Err(e) => {
+                // Keep the edits: the next change or a flush tries again.
+                self.dirty.set_value(true);
+                self.status.set(SaveStatus::Failed(e));
+            }
+        }
+    }
+
+    /// Resolves a conflict by writing this tab's version over the other one.
+    pub fn keep_mine(&self) {
+        let session = *self;
+        leptos::task::spawn_local(async move {
+            let stored = match Store::open().await {
+                Ok(store) => {
+                    store
+                        .get::<Draft>(&session.draft.get_untracked().id.to_string())
+                        .await
+                }
+                Err(e) => Err(e),
+            };
+            match stored {
+                Ok(Some(stored)) => session.base_revision.set_value(stored.revision),
+                Ok(None) => {}
+                Err(e) => return session.status.set(SaveStatus::Failed(e)),
+            }
+            session.status.set(SaveStatus::Saving);
+            session.dirty.set_value(true);
+            session.flush();
+        });
+    }
+
+    /// Whether edits are waiting to be written (the page warns before leaving).
+    pub fn has_unsaved(&self) -> bool {
+        self.dirty.get_value() || self.saving.get_value()
+    }
+
+    fn announce(&self, revision: u64) {
+        let id = self.draft.with_untracked(|d| d.id.to_string());
+        self.channel.with_value(|c| {
+            if let Some(channel) = c
+                && let Ok(msg) = serde_wasm_bindgen::to_value(&SavedMessage { id, revision })
+            {
+                let _ = channel.post_message(&msg);
+            }
+        });
+    }
+
+    fn listen(&self) {
+        let session = *self;
+        let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().hidden() {
+                session.flush();
+            }
+        });
+        let pagehide = window_event_listener(leptos::ev::pagehide, move |_| session.flush());
+
+        let channel = web_sys::BroadcastChannel::new(CHANNEL).ok();
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                let Ok(msg) = serde_wasm_bindgen::from_value::<SavedMessage>(ev.data()) else {
+                    return;
+                };
+                session.other_tab_saved(msg);
+            });
+        if let Some(c) = &channel {
+            c.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        }
+        self.channel.set_value(channel.map(SendWrapper::new));
+        let on_message = SendWrapper::new(on_message);
+        let handles = SendWrapper::new((hidden, pagehide));
+        on_cleanup(move || {
+            session.flush();
+            if let Some(timer) = session.timer.try_update_value(Option::take).flatten() {
+                timer.take().clear();
+            }
+            let (hidden, pagehide) = handles.take();
+            hidden.remove();
+            pagehide.remove();
+            if let Some(c) = session.channel.try_update_value(Option::take).flatten() {
+                c.set_onmessage(None);
+                c.close();
+            }
+            drop(on_message);
+        });
+    }
+
+    fn other_tab_saved(&self, msg: SavedMessage) {
+        let ours = self.draft.with_untracked(|d| d.id.to_string());
+        if msg.id != ours || msg.revision <= self.base_revision.get_value() {
+            return;
+        }
+        if self.has_unsaved() {
+            self.status.set(SaveStatus::Conflict);
+            return;
+        }
+        // Nothing of ours would be lost: show what the other tab saved.
+        reload_page();
+    }
+}
+
+/// Starts over from what is stored (after a conflict, "use the saved version").
+pub fn reload_page() {
+    let _ = window().location().reload();
+}
+
+/// Loads a draft for editing, bringing older shapes up to date.
+pub async fn load_draft(id: &str) -> Result<Option<Draft>, StoreError> {
+    let store = Store::open().await?;
+    let draft = store.get::<Draft>(id).await?;
+    Ok(draft.map(|mut d| {
+        d.upgrade();
+        d
+    }))
+}

