@@ -147,11 +147,15 @@ impl DraftSession {
     pub fn flush(&self) {
         let ready = self.dirty.try_get_value() == Some(true)
             && self.saving.try_get_value() == Some(false)
-            && self.status.try_get_untracked().is_some_and(|s| s != SaveStatus::Conflict);
+            && self
+                .status
+                .try_get_untracked()
+                .is_some_and(|s| s != SaveStatus::Conflict);
         if !ready {
             return;
         }
-        let (Some(mut draft), Some(base)) = (self.draft.try_get_untracked(), self.base_revision.try_get_value())
+        let (Some(mut draft), Some(base)) =
+            (self.draft.try_get_untracked(), self.base_revision.try_get_value())
         else {
             return;
         };
@@ -183,7 +187,8 @@ impl DraftSession {
                 if self.dirty.get_value() {
                     self.flush();
                 } else {
-                    self.status.set(SaveStatus::Saved(draft.updated_at.with_timezone(&Local)));
+                    self.status
+                        .set(SaveStatus::Saved(draft.updated_at.with_timezone(&Local)));
                 }
             }
             Err(StoreError::Conflict { .. }) => {
