@@ -289,3 +289,236 @@ test('journey 1: a whole Libretto by keyboard, kept across a browser restart, pr
     rmSync(profile, { recursive: true, force: true });
   }
 });
+
+const DRAFT_ID = '4f1d2c3b-9a8e-4c7d-8b6a-5e4f3d2c1b0a';
+
+/** A draft with one of everything and a stored PDF, put in IndexedDB as the app stores it. */
+async function seedRichDraft(page) {
+  const pdf = [...readFileSync(PDF)];
+  const file = { sha256: PDF_SHA, nome: 'attestato-haccp.pdf', tipo_mime: 'application/pdf', dimensione: pdf.length };
+  const draft = {
+    id: DRAFT_ID, name: 'Libretto di Marco', revision: 4, format_version: 2, state: 'bozza',
+    created_at: '2026-10-01T08:00:00Z', updated_at: '2026-10-02T09:30:00Z',
+    libretto: {
+      dati_personali: {
+        nome: 'Marco', cognome: 'Rossi', codice_fiscale: 'RSSMRA45D25F205N', sesso: 'M', data_nascita: '1945-04-25',
+        luogo_nascita: 'Milano', cittadinanza: 'Italiana', telefono: '+39 333 1234567', email: 'marco@example.it',
+        residenza: { indirizzo: 'Via Dante 2', cap: '20121', comune: 'Milano', provincia: 'MI', regione: 'lombardia' },
+        domicilio: null, titolo_soggiorno: null, condizione_occupazionale: 'disoccupato',
+      },
+      esperienze_lavorative: [{
+        id: 'e1', inizio: '2010-03', fine: '2020', in_corso: false, datore: 'Officine Srl', datore_cf: '',
+        comune_sede: 'Milano', settore: { codice: '25.62', descrizione: 'Meccanica' },
+        professione: { codice: '6.2.2.1.0', descrizione: 'Tornitore' }, tipo_contratto: 'A.01.00',
+        mansioni: 'Tornio CNC', fonte: 'autodichiarazione', evidenze: ['d1'],
+      }],
+      titoli_istruzione: [{ id: 't1', denominazione: 'Diploma di perito meccanico', livello_eqf: 4, istituto: 'ITIS',
+        luogo: 'Milano', anno: '1964', votazione: '', completato: true, evidenze: [] }],
+      esperienze_formative: [{ id: 'f1', titolo: 'Sicurezza sul lavoro', ente: 'Ente', regione: 'lombardia', durata: 8,
+        unita_durata: 'O', attestazione: 'frequenza', stage: false, azienda_stage: '', inizio: '2019-05-06',
+        fine: null, evidenze: [] }],
+      lingue: [{ id: 'l1', lingua: 'Italiano', madrelingua: true, ascolto: null, lettura: null, interazione: null,
+        produzione_orale: null, scrittura: null, certificato: '' }],
+      competenze_digitali: { informazione: 'B', comunicazione: 'A', creazione_contenuti: null, sicurezza: null,
+        risoluzione_problemi: null, note: '' },
+      patenti: { categorie: ['B', 'C'], altre: 'Muletto' },
+      competenze: [{ id: 'c1', tipologia: 'tecnico_professionale', descrizione: 'Sono in grado di usare un tornio CNC',
+        contesto: 'informale', esperienze: ['e1'], evidenze: ['d1'], stato: 'autodichiarata' }],
+      evidenze: [{ id: 'd1', titolo: 'Lettera di referenze', categoria: 'lavoro', emesso_da: 'Officine Srl',
+        data: '2020-12', file }],
+    },
+  };
+  await open(page, '/libretto');
+  await page.getByText(it.libretto_drafts_empty).waitFor();
+  await page.evaluate(
+    ({ draft, pdf, file }) =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('sportello');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const tx = req.result.transaction(['drafts', 'evidence'], 'readwrite');
+          tx.objectStore('drafts').put(draft);
+          tx.objectStore('evidence').put({
+            sha256: file.sha256, file_name: file.nome, mime_type: file.tipo_mime, size: file.dimensione,
+            added_at: '2026-10-02T09:00:00Z', blob: new Blob([new Uint8Array(pdf)], { type: file.tipo_mime }),
+          });
+          tx.oncomplete = () => { req.result.close(); resolve(); };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { draft, pdf, file },
+  );
+}
+
+/** The stored draft and the SHA-256 of every stored file, read straight from IndexedDB. */
+async function readStore(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('sportello');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = async () => {
+          const tx = req.result.transaction(['drafts', 'evidence'], 'readonly');
+          const all = (store) => new Promise((ok) => { const r = tx.objectStore(store).getAll(); r.onsuccess = () => ok(r.result); });
+          const drafts = await all('drafts');
+          const evidence = await all('evidence');
+          req.result.close();
+          const files = [];
+          for (const e of evidence) {
+            const digest = await crypto.subtle.digest('SHA-256', await e.blob.arrayBuffer());
+            files.push({ key: e.sha256, name: e.file_name, type: e.mime_type, size: e.size,
+              bytesSha: [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('') });
+          }
+          resolve({ drafts, files });
+        };
+      }),
+  );
+}
+
+test('export → erase everything → import restores the identical draft and file bytes', async () => {
+  const { context, page, problems } = await freshPage(browser);
+  try {
+    await seedRichDraft(page);
+    const before = await readStore(page);
+    assert.equal(before.drafts.length, 1);
+
+    await page.goto(`${BASE_URL}/libretto/${DRAFT_ID}`);
+    await heading(page, it.overview_title);
+    const download = page.waitForEvent('download');
+    await press(page, `button:has-text("${it.export_button}")`);
+    const exported = await (await download).path();
+    await page.getByText(it.export_done).waitFor();
+    const json = JSON.parse(readFileSync(exported, 'utf8'));
+    assert.equal(json.formato, 'sportello-libretto');
+    assert.equal(json.file.length, 1);
+
+    await open(page, '/impostazioni');
+    await press(page, `button:has-text("${it.erase_button}")`);
+    await press(page, '#conferma-cancellazione');
+    await page.getByText(it.erase_done).waitFor();
+    assert.deepEqual(await readStore(page), { drafts: [], files: [] });
+    await noAxe(page, 'settings after erase');
+
+    await open(page, '/libretto');
+    await page.getByText(it.libretto_drafts_empty).waitFor();
+    await tabTo(page, '#campo-importa');
+    let chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Space');
+    await (await chooser).setFiles(exported);
+    await heading(page, it.overview_title);
+    const after = await readStore(page);
+    assert.deepEqual(after.drafts, before.drafts, 'the draft comes back identical');
+    assert.deepEqual(after.files, before.files, 'the file comes back byte for byte');
+
+    // The same file again: nothing is overwritten without asking; a copy is made on request.
+    await open(page, '/libretto');
+    await tabTo(page, '#campo-importa');
+    chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Space');
+    await (await chooser).setFiles(exported);
+    await page.getByText(it.import_exists.replace('%s', 'Libretto di Marco')).waitFor();
+    await noAxe(page, 'import asks before replacing');
+    await press(page, `button:has-text("${it.import_as_copy}")`);
+    await heading(page, it.overview_title);
+    const copies = await readStore(page);
+    assert.equal(copies.drafts.length, 2);
+    assert.ok(copies.drafts.some((d) => d.name === `Libretto di Marco ${it.import_copy_suffix}`));
+    assert.deepEqual(copies.drafts.find((d) => d.id === DRAFT_ID), before.drafts[0], 'the original is untouched');
+
+    // An older export version is still accepted; a broken file is explained, not half-read.
+    await open(page, '/libretto');
+    await tabTo(page, '#campo-importa');
+    chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Space');
+    await (await chooser).setFiles(new URL('../../crates/core/tests/fixtures/export-v1.json', import.meta.url).pathname);
+    await heading(page, it.overview_title);
+    await open(page, '/libretto');
+    await tabTo(page, '#campo-importa');
+    chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Space');
+    await (await chooser).setFiles({ name: 'rotto.json', mimeType: 'application/json', buffer: Buffer.from('{"formato": "sportello-libretto", "versione": 2, "bozza": {"id": 5}}') });
+    await page.locator('.notice--error', { hasText: 'bozza.id' }).waitFor();
+    assert.equal((await readStore(page)).drafts.length, 3);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a field left invalid shows the error summary, in the current language, linking to the field', async () => {
+  const { context, page, problems } = await freshPage(browser);
+  try {
+    await open(page, '/');
+    await press(page, 'button[lang=en]');
+    await page.locator('html[lang=en]').waitFor();
+    await open(page, '/libretto');
+    await typeInto(page, '#campo-nuovo-nome', 'Test');
+    await page.keyboard.press('Enter');
+    await heading(page, en.overview_title);
+    await openSection(page, 'dati-personali', en.sec_dati_personali);
+    await typeInto(page, '#campo-nome', 'Anna');
+    await typeInto(page, '#campo-codice_fiscale', 'RSSNNA80A41G713X');
+    await typeDate(page, 'data_nascita', { day: '1', month: '13', year: '1980' });
+    await saveAndContinue(page, en);
+    const summary = page.locator('#riepilogo-errori');
+    await summary.waitFor();
+    assert.equal(await summary.evaluate((el) => el === document.activeElement), true, 'the summary takes focus');
+    await summary.getByText(en.error_summary_title).waitFor();
+    const cfText = `${en.f_codice_fiscale}: ${en.finding_cf_check_character.replace('%s', 'W')}`;
+    const link = summary.getByRole('link', { name: cfText });
+    await link.waitFor();
+    await summary.getByRole('link', { name: `${en.f_data_nascita}: ${en.date_month_invalid}` }).waitFor();
+    await summary.getByRole('link', { name: `${en.f_cognome}: ${en.finding_required}` }).waitFor();
+    await press(page, `#riepilogo-errori a[href="#campo-codice_fiscale"]`);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'campo-codice_fiscale');
+    assert.equal(await page.inputValue('#campo-codice_fiscale'), 'RSSNNA80A41G713X', 'the field keeps what was typed');
+    assert.equal(await page.inputValue('#campo-data_nascita-mese'), '13');
+    await page.locator('#campo-codice_fiscale-messaggio', { hasText: en.finding_cf_check_character.replace('%s', 'W') }).waitFor();
+    assert.equal(await page.getAttribute('#campo-codice_fiscale', 'aria-invalid'), 'true');
+    await noAxe(page, 'error summary in English');
+    assert.ok(page.url().endsWith('/dati-personali'), 'the citizen stays on the screen');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('two tabs on one draft: the later save does not silently overwrite the earlier one', async () => {
+  const { context, page: a, problems } = await freshPage(browser);
+  try {
+    await seedRichDraft(a);
+    const b = await context.newPage();
+    const url = `${BASE_URL}/libretto/${DRAFT_ID}/patenti`;
+    await a.goto(url);
+    await b.goto(url);
+    await heading(a, it.sec_patenti);
+    await heading(b, it.sec_patenti);
+    // Both type within the save delay: A's save lands first, and B, with unsaved changes of
+    // its own, must be told instead of writing over it.
+    await a.locator('#campo-altre').fill('Muletto, scritto in A');
+    await b.locator('#campo-altre').fill('Muletto, scritto in B');
+    await saved(a);
+    const alert = b.locator('.conflict');
+    await alert.getByText(it.store_error_conflict).waitFor();
+    await b.locator('#stato-salvataggio', { hasText: it.save_conflict_short }).waitFor();
+    let stored = (await readStore(a)).drafts[0];
+    assert.equal(stored.libretto.patenti.altre, 'Muletto, scritto in A', "B did not overwrite A's save");
+    await noAxe(b, 'conflict notice');
+    // B keeps its own version, deliberately.
+    await press(b, `button:has-text("${it.save_conflict_keep_mine}")`);
+    await saved(b);
+    stored = (await readStore(b)).drafts[0];
+    assert.equal(stored.libretto.patenti.altre, 'Muletto, scritto in B');
+    // A had nothing unsaved: it shows B's version.
+    await assert.doesNotReject(async () => {
+      for (let i = 0; i < 50; i++) {
+        if ((await a.locator('#campo-altre').count()) && (await a.inputValue('#campo-altre')) === 'Muletto, scritto in B') return;
+        await a.waitForTimeout(100);
+      }
+      throw new Error("A never showed B's version");
+    });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
