@@ -5,9 +5,11 @@
 #![cfg(target_arch = "wasm32")]
 
 use sportello::store::Store;
-use sportello_core::SimulationRecord;
+use sportello_core::libretto::validation::validate;
+use sportello_core::libretto::{Competenza, Contesto, EsperienzaLavorativa, ItemId, PartialDate, Tipologia};
 use sportello_core::programmes::{Profile, catalogue, evaluate_all};
 use sportello_core::records::SimulationKind;
+use sportello_core::{Draft, SimulationRecord};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -95,4 +97,66 @@ fn bench_evaluate_all_programmes() {
         })
         .collect();
     report("rules_all_chromium", samples);
+}
+
+/// A Libretto with 500 entries: 250 work experiences and 250 competences linked to them,
+/// each with realistic text lengths. The same shape as `tests/bench/cold_load.mjs` seeds.
+fn five_hundred_item_draft() -> Draft {
+    let mut d = Draft::new("Bench 500", chrono::Utc::now());
+    let l = &mut d.libretto;
+    for i in 0..250 {
+        let id = ItemId(format!("e{i}"));
+        l.esperienze_lavorative.push(EsperienzaLavorativa {
+            id: id.clone(),
+            inizio: PartialDate::month(2000 + (i % 20), 1 + (i % 12) as u32).ok(),
+            fine: PartialDate::year(2021).ok(),
+            datore: format!("Azienda numero {i} S.r.l."),
+            mansioni: "Gestione del magazzino, ricevimento merci, inventario periodico e \
+                preparazione degli ordini con palmare e gestionale."
+                .into(),
+            ..Default::default()
+        });
+        l.competenze.push(Competenza {
+            id: ItemId(format!("c{i}")),
+            tipologia: Some(Tipologia::TecnicoProfessionale),
+            descrizione: "Sono in grado di organizzare lo stoccaggio delle merci secondo criteri di \
+                rotazione e sicurezza, usando il gestionale di magazzino."
+                .into(),
+            contesto: Some(Contesto::Informale),
+            esperienze: vec![id],
+            ..Default::default()
+        });
+    }
+    d
+}
+
+#[wasm_bindgen_test]
+async fn bench_autosave_500_items() {
+    let store = Store::open_named(&format!("sportello-bench-{}", uuid::Uuid::new_v4()))
+        .await
+        .expect("open");
+    let mut draft = five_hundred_item_draft();
+    let size = serde_json::to_string(&draft).map(|s| s.len()).unwrap_or_default();
+    console_log!("BENCH libretto_500_bytes {size}");
+    store.save_draft(&draft, 0).await.expect("first save");
+    let mut samples = Vec::new();
+    for _ in 0..RUNS {
+        let base = draft.revision;
+        draft.revision += 1;
+        draft.libretto.esperienze_lavorative[0].datore.push('x');
+        // What one autosave does: the conditional write of the whole draft in one transaction.
+        let t = now_ms();
+        store.save_draft(&draft, base).await.expect("save");
+        samples.push(now_ms() - t);
+    }
+    report("autosave_500_items", samples);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let samples = (0..RUNS)
+        .map(|_| {
+            let t = now_ms();
+            std::hint::black_box(validate(&draft.libretto, today));
+            now_ms() - t
+        })
+        .collect();
+    report("validate_500_items", samples);
 }

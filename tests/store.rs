@@ -255,3 +255,62 @@ async fn an_upgrade_blocked_by_an_old_tab_is_reported() {
     let result = Store::open_named(&name).await;
     assert!(matches!(result, Err(StoreError::Blocked)), "got {result:?}");
 }
+
+#[wasm_bindgen_test]
+async fn a_draft_saves_only_over_the_revision_it_was_based_on() {
+    let store = Store::open_named(&db_name("conditional-save"))
+        .await
+        .expect("open");
+    let mut draft = Draft::new("Libretto di Anna", at("2026-05-01T08:00:00Z"));
+    store
+        .save_draft(&draft, 0)
+        .await
+        .expect("first save: nothing stored yet");
+    draft.revision = 1;
+    store
+        .save_draft(&draft, 0)
+        .await
+        .expect("based on what is stored (revision 0)");
+    // Another tab still based on revision 0 must not write over revision 1.
+    let mut stale = draft.clone();
+    stale.revision = 1;
+    stale.libretto.dati_personali.nome = "scritto altrove".into();
+    assert_eq!(
+        store.save_draft(&stale, 0).await,
+        Err(StoreError::Conflict { stored: 1 })
+    );
+    let kept = store
+        .get::<Draft>(&draft.id.to_string())
+        .await
+        .expect("get")
+        .expect("stored");
+    assert_eq!(kept, draft);
+}
+
+#[wasm_bindgen_test]
+async fn erase_everything_leaves_every_store_empty() {
+    let store = Store::open_named(&db_name("erase")).await.expect("open");
+    store
+        .put(&Draft::new("Libretto", at("2026-05-01T08:00:00Z")))
+        .await
+        .expect("draft");
+    let meta = EvidenceMeta {
+        sha256: "ab".repeat(32),
+        file_name: "a.pdf".into(),
+        mime_type: "application/pdf".into(),
+        size: 3,
+        added_at: at("2026-05-01T08:00:00Z"),
+    };
+    store
+        .put_evidence(&meta, &blob(b"pdf", "application/pdf"))
+        .await
+        .expect("evidence");
+    store.erase_everything().await.expect("erase");
+    assert!(store.list::<Draft>().await.expect("list").items.is_empty());
+    assert!(store.list_evidence().await.expect("list").items.is_empty());
+    assert_eq!(
+        store.version(),
+        SCHEMA_VERSION,
+        "the database itself stays, empty"
+    );
+}

@@ -3,12 +3,16 @@
 //! - first-load transfer of the release build: every file a first visit downloads, raw and
 //!   gzip-compressed (what the server sends to a browser that accepts gzip), and the total;
 //! - the browser store: put and get of a 1 MB record in headless Chromium, median of 20;
-//! - the rules engine: all programmes for one profile, natively (per second) and in Chromium.
+//! - the rules engine: all programmes for one profile, natively (per second) and in Chromium;
+//! - autosave of a 500-entry Libretto (one conditional write) and its validation, in Chromium;
+//! - cold load of that Libretto to the first paint of its task list, through the reference
+//!   server, with the browser restarted before each run.
 
 use std::process::Stdio;
 
 use crate::build::{self, dist, files};
 use crate::cmd::{self, Result};
+use crate::server::Server;
 use crate::{setup, test};
 
 pub fn run() -> Result {
@@ -16,7 +20,20 @@ pub fn run() -> Result {
     cmd::timed("build: app (release)", build::release)?;
     first_load()?;
     native_rules()?;
-    browser()
+    browser()?;
+    cold_load()
+}
+
+fn cold_load() -> Result {
+    println!("\nbench: cold load of a 500-entry Libretto to the first paint of its task list");
+    build::app_and_server()?;
+    let data = test::fresh_dir("bench-data")?;
+    let server = Server::start(&data)?;
+    let mut cmd = cmd::command("node");
+    cmd.arg("tests/bench/cold_load.mjs")
+        .env("BASE_URL", &server.base_url)
+        .env("CHROMIUM", setup::CHROMIUM);
+    print_bench_lines(cmd)
 }
 
 /// Files a first visit fetches: everything trunk put in `dist/` except our precompressed
