@@ -284,7 +284,7 @@ fn question(
                         .map(|level| {
                             view! {
                                 <option value=level.to_string() selected=move || answer(answers, field) == level>
-                                    {eqf_label(level)}
+                                    {crate::components::eqf::eqf_label(use_i18n(), level)}
                                 </option>
                             }
                         })
@@ -450,22 +450,6 @@ fn choice_label(field: &str, value: &str) -> String {
         ("course_kind", "corso_obbligatorio") => t_string!(i18n, course_obbligatorio),
         ("course_kind", "coaching") => t_string!(i18n, course_coaching),
         _ => t_string!(i18n, course_formazione),
-    }
-    .to_string()
-}
-
-fn eqf_label(level: u8) -> String {
-    let i18n = use_i18n();
-    match level {
-        0 => t_string!(i18n, eqf_0),
-        1 => t_string!(i18n, eqf_1),
-        2 => t_string!(i18n, eqf_2),
-        3 => t_string!(i18n, eqf_3),
-        4 => t_string!(i18n, eqf_4),
-        5 => t_string!(i18n, eqf_5),
-        6 => t_string!(i18n, eqf_6),
-        7 => t_string!(i18n, eqf_7),
-        _ => t_string!(i18n, eqf_8),
     }
     .to_string()
 }

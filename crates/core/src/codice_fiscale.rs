@@ -98,6 +98,10 @@ impl CodiceFiscale {
 /// The three letters a surname contributes (§8.2): consonants in order, then vowels, then X.
 pub fn surname_code(surname: &str) -> String {
     let (consonants, vowels) = letters(surname);
+    consonants_then_vowels(consonants, vowels)
+}
+
+fn consonants_then_vowels(consonants: Vec<char>, vowels: Vec<char>) -> String {
     consonants
         .into_iter()
         .chain(vowels)
@@ -115,12 +119,7 @@ pub fn name_code(name: &str) -> String {
             .into_iter()
             .collect()
     } else {
-        consonants
-            .into_iter()
-            .chain(vowels)
-            .chain(['X'; 3])
-            .take(3)
-            .collect()
+        consonants_then_vowels(consonants, vowels)
     }
 }
 

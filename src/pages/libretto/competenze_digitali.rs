@@ -1,12 +1,10 @@
 //! Digital skills: a self-assessment in DigComp's five areas.
 
 use leptos::prelude::*;
-use sportello_core::libretto::validation::for_entry;
 use sportello_core::libretto::{LivelloDigitale, Section};
 
-use super::draft::{draft_path, use_session};
-use super::form_frame::FormFrame;
-use super::section::{section_intro, section_title};
+use super::draft::use_session;
+use super::form_frame::SectionForm;
 use crate::components::form::choice::Radios;
 use crate::components::form::text_field::TextArea;
 use crate::i18n::use_i18n;
@@ -20,18 +18,8 @@ pub fn CompetenzeDigitaliPage() -> impl IntoView {
         |l| l.competenze_digitali.clone(),
         |l, v| l.competenze_digitali = v,
     );
-    let findings = Signal::derive(move || {
-        session
-            .findings
-            .with(|f| for_entry(f, Section::CompetenzeDigitali, None).cloned().collect())
-    });
     view! {
-        <FormFrame
-            title=Signal::derive(move || section_title(i18n, Section::CompetenzeDigitali))
-            intro=Signal::derive(move || section_intro(i18n, Section::CompetenzeDigitali))
-            findings
-            next=draft_path(session)
-        >
+        <SectionForm section=Section::CompetenzeDigitali>
             <Radios<LivelloDigitale> field="informazione" label=tr!(i18n, f_dig_informazione)
                 hint=tr!(i18n, f_dig_informazione_hint) value=bind!(d, informazione) />
             <Radios<LivelloDigitale> field="comunicazione" label=tr!(i18n, f_dig_comunicazione)
@@ -43,6 +31,6 @@ pub fn CompetenzeDigitaliPage() -> impl IntoView {
             <Radios<LivelloDigitale> field="risoluzione_problemi" label=tr!(i18n, f_dig_problemi)
                 hint=tr!(i18n, f_dig_problemi_hint) value=bind!(d, risoluzione_problemi) />
             <TextArea field="note" label=tr!(i18n, f_dig_note) value=bind!(d, note) rows=3 />
-        </FormFrame>
+        </SectionForm>
     }
 }

@@ -2,13 +2,11 @@
 //! non-EU citizens, the residence permit.
 
 use leptos::prelude::*;
-use sportello_core::libretto::validation::for_entry;
 use sportello_core::libretto::{DatiPersonali, Indirizzo, PartialDate, Section, Sesso, TitoloSoggiorno};
 use sportello_core::programmes::EmploymentStatus;
 
-use super::draft::{draft_path, use_session};
-use super::form_frame::FormFrame;
-use super::section::{section_intro, section_title};
+use super::draft::use_session;
+use super::form_frame::SectionForm;
 use crate::components::form::Bound;
 use crate::components::form::choice::{Checkbox, Radios, Select};
 use crate::components::form::date_field::DateField;
@@ -48,11 +46,6 @@ pub fn DatiPersonaliPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let p = session.part(|l| l.dati_personali.clone(), |l, v| l.dati_personali = v);
-    let findings = Signal::derive(move || {
-        session
-            .findings
-            .with(|f| for_entry(f, Section::DatiPersonali, None).cloned().collect())
-    });
     let has_domicile = presence::<Indirizzo>(bind!(p, domicilio));
     let has_permit = presence::<TitoloSoggiorno>(bind!(p, titolo_soggiorno));
     let statuses = Signal::derive(move || {
@@ -72,12 +65,7 @@ pub fn DatiPersonaliPage() -> impl IntoView {
         set: Callback::new(move |v: String| p.update(|x| *f(x) = v)),
     };
     view! {
-        <FormFrame
-            title=Signal::derive(move || section_title(i18n, Section::DatiPersonali))
-            intro=Signal::derive(move || section_intro(i18n, Section::DatiPersonali))
-            findings
-            next=draft_path(session)
-        >
+        <SectionForm section=Section::DatiPersonali>
             <TextField field="nome" label=tr!(i18n, f_nome) value=bind!(p, nome) autocomplete="given-name" />
             <TextField field="cognome" label=tr!(i18n, f_cognome) value=bind!(p, cognome) autocomplete="family-name" />
             <TextField field="codice_fiscale" label=tr!(i18n, f_codice_fiscale) hint=tr!(i18n, f_codice_fiscale_hint)
@@ -135,6 +123,6 @@ pub fn DatiPersonaliPage() -> impl IntoView {
                         }) />
                 </fieldset>
             </Show>
-        </FormFrame>
+        </SectionForm>
     }
 }

@@ -48,3 +48,31 @@ pub fn FormFrame(
         </form>
     }
 }
+
+/// The frame of a single-form section (personal data, digital skills, licences): its title,
+/// intro and findings, back to the task list when done.
+#[component]
+pub fn SectionForm(section: sportello_core::libretto::Section, children: Children) -> impl IntoView {
+    use sportello_core::libretto::validation::for_entry;
+
+    use super::draft::{draft_path, use_session};
+    use super::section::{section_intro, section_title};
+
+    let i18n = use_i18n();
+    let session = use_session();
+    let findings = Signal::derive(move || {
+        session
+            .findings
+            .with(|f| for_entry(f, section, None).cloned().collect())
+    });
+    view! {
+        <FormFrame
+            title=Signal::derive(move || section_title(i18n, section))
+            intro=Signal::derive(move || section_intro(i18n, section))
+            findings
+            next=draft_path(session)
+        >
+            {children()}
+        </FormFrame>
+    }
+}

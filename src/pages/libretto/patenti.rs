@@ -1,12 +1,10 @@
 //! Driving licences (EU categories) and other licences or permits in words.
 
 use leptos::prelude::*;
-use sportello_core::libretto::validation::for_entry;
 use sportello_core::libretto::{Patente, Section};
 
-use super::draft::{draft_path, use_session};
-use super::form_frame::FormFrame;
-use super::section::{section_intro, section_title};
+use super::draft::use_session;
+use super::form_frame::SectionForm;
 use crate::components::form::choice::{CheckboxGroup, vocab_options};
 use crate::components::form::text_field::TextArea;
 use crate::i18n::use_i18n;
@@ -17,22 +15,12 @@ pub fn PatentiPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let p = session.part(|l| l.patenti.clone(), |l, v| l.patenti = v);
-    let findings = Signal::derive(move || {
-        session
-            .findings
-            .with(|f| for_entry(f, Section::Patenti, None).cloned().collect())
-    });
     view! {
-        <FormFrame
-            title=Signal::derive(move || section_title(i18n, Section::Patenti))
-            intro=Signal::derive(move || section_intro(i18n, Section::Patenti))
-            findings
-            next=draft_path(session)
-        >
+        <SectionForm section=Section::Patenti>
             <CheckboxGroup field="categorie" label=tr!(i18n, f_patenti_categorie) options={vocab_options::<Patente>()}
                 value=bind!(p, categorie) />
             <TextArea field="altre" label=tr!(i18n, f_patenti_altre) hint=tr!(i18n, f_patenti_altre_hint)
                 value=bind!(p, altre) rows=3 />
-        </FormFrame>
+        </SectionForm>
     }
 }

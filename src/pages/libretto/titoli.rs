@@ -4,30 +4,20 @@ use leptos::prelude::*;
 use sportello_core::libretto::TitoloIstruzione;
 
 use super::links::evidence_options;
+use crate::components::eqf::eqf_label;
 use crate::components::form::choice::{Checkbox, CheckboxGroup, Select};
 use crate::components::form::date_field::DateField;
 use crate::components::form::text_field::TextField;
-use crate::i18n::{t_string, use_i18n};
+use crate::i18n::use_i18n;
 use crate::{bind, tr};
-
-/// The EQF/QNQ levels with the Italian titles at each (domain-libretto §4.2).
-fn eqf_label(i18n: crate::I18n, level: u8) -> String {
-    let titles = match level {
-        1 => t_string!(i18n, eqf_1),
-        2 => t_string!(i18n, eqf_2),
-        3 => t_string!(i18n, eqf_3),
-        4 => t_string!(i18n, eqf_4),
-        5 => t_string!(i18n, eqf_5),
-        6 => t_string!(i18n, eqf_6),
-        7 => t_string!(i18n, eqf_7),
-        _ => t_string!(i18n, eqf_8),
-    };
-    format!("{level} – {titles}")
-}
 
 pub fn eqf_options() -> Signal<Vec<(u8, String)>> {
     let i18n = use_i18n();
-    Signal::derive(move || (1..=8).map(|l| (l, eqf_label(i18n, l))).collect())
+    Signal::derive(move || {
+        (1..=8)
+            .map(|l| (l, format!("{l} – {}", eqf_label(i18n, l))))
+            .collect()
+    })
 }
 
 pub fn form(t: RwSignal<TitoloIstruzione>) -> AnyView {
