@@ -34,7 +34,10 @@ export async function freshPage(browser, { locale = 'it-IT' } = {}) {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
+  // A request cut short because the test navigated away (net::ERR_ABORTED) is not a failure.
+  page.on('requestfailed', (req) => {
+    if (req.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${req.url()}`);
+  });
   page.on('request', (req) => {
     if (!req.url().startsWith(BASE_URL) && !req.url().startsWith('data:') && !req.url().startsWith('blob:')) {
       problems.push(`third-party request: ${req.url()}`);
