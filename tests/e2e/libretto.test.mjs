@@ -522,3 +522,38 @@ test('two tabs on one draft: the later save does not silently overwrite the earl
     await context.close();
   }
 });
+
+test('a reload lands on the same screen and field; a deleted draft comes back with undo', async () => {
+  const { context, page, problems } = await freshPage(browser);
+  try {
+    await open(page, '/libretto');
+    await typeInto(page, '#campo-nuovo-nome', 'Libretto di Luca');
+    await page.keyboard.press('Enter');
+    await heading(page, it.overview_title);
+    await openSection(page, 'dati-personali', it.sec_dati_personali);
+    await typeInto(page, '#campo-cognome', 'Verdi');
+    await saved(page);
+    const url = page.url();
+    await page.reload();
+    await heading(page, it.sec_dati_personali);
+    assert.equal(page.url(), url);
+    assert.equal(await page.inputValue('#campo-cognome'), 'Verdi');
+    await page.waitForFunction(() => document.activeElement?.id === 'campo-cognome');
+
+    // Delete, then undo, from the drafts page.
+    await open(page, '/libretto');
+    await press(page, `button:has-text("${it.libretto_delete}")`);
+    await page.getByText(it.libretto_deleted.replace('%s', 'Libretto di Luca')).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'annulla-eliminazione');
+    await page.getByText(it.libretto_drafts_empty).waitFor();
+    await noAxe(page, 'draft deleted, undo offered');
+    await page.keyboard.press('Enter');
+    await page.locator('.draft-list__name', { hasText: 'Libretto di Luca' }).waitFor();
+    await press(page, 'a:has-text("Libretto di Luca")');
+    await heading(page, it.overview_title);
+    assert.equal(await stateOf(page, 'dati-personali'), it.state_in_progress);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
