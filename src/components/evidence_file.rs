@@ -69,7 +69,7 @@ async fn hash_in_chunks(file: &web_sys::File, progress: RwSignal<Option<u8>>) ->
             .map_err(|_| Problem::Unreadable)?;
         hasher.update(&js_sys::Uint8Array::new(&buffer).to_vec());
         start = end;
-        progress.set(Some(((start / size) * 100.0) as u8));
+        progress.try_set(Some(((start / size) * 100.0) as u8));
     }
     Ok(hasher.finish())
 }
@@ -82,7 +82,7 @@ async fn attach(file: web_sys::File, progress: RwSignal<Option<u8>>) -> Result<F
     if file.size() > MAX_FILE_BYTES {
         return Err(Problem::TooBig);
     }
-    progress.set(Some(0));
+    progress.try_set(Some(0));
     let sha256 = hash_in_chunks(&file, progress).await?;
     let meta = EvidenceMeta {
         sha256: sha256.clone(),
@@ -119,9 +119,11 @@ pub fn EvidenceFileField(value: crate::components::form::Bound<Option<FileRef>>)
         leptos::task::spawn_local(async move {
             match attach(file, progress).await {
                 Ok(file_ref) => value.set.run(Some(file_ref)),
-                Err(p) => problem.set(Some(p)),
+                Err(p) => {
+                    problem.try_set(Some(p));
+                }
             }
-            progress.set(None);
+            progress.try_set(None);
         });
     };
     let problem_view = move || {

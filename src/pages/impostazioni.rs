@@ -44,7 +44,7 @@ fn EraseEverything() -> impl IntoView {
             if let Ok(Some(s)) = window().session_storage() {
                 let _ = s.clear();
             }
-            step.set(match result {
+            step.try_set(match result {
                 Ok(()) => Step::Done,
                 Err(e) => Step::Failed(e),
             });

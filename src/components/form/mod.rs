@@ -49,7 +49,11 @@ macro_rules! bind {
         let sig = $sig;
         $crate::components::form::Bound {
             get: ::leptos::prelude::Signal::derive(move || sig.with(|x| x.$($path)+.clone())),
-            set: ::leptos::prelude::Callback::new(move |v| sig.update(|x| x.$($path)+ = v)),
+            // `try_`: an answer arriving after the screen closed (a file still hashing) is
+            // dropped instead of touching a disposed signal.
+            set: ::leptos::prelude::Callback::new(move |v| {
+                sig.try_update(|x| x.$($path)+ = v);
+            }),
         }
     }};
 }

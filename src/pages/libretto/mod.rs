@@ -46,12 +46,16 @@ pub fn LibrettoPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = async { Store::open().await?.delete::<Draft>(&draft.id.to_string()).await }.await;
             match result {
+                // `try_`: the citizen may have left the page while the store worked.
                 Ok(()) => {
-                    deleted.set(Some(draft));
-                    drafts.refetch();
-                    request_animation_frame(|| focus_by_id(UNDO_ID));
+                    if deleted.try_set(Some(draft)).is_none() {
+                        drafts.refetch();
+                        request_animation_frame(|| focus_by_id(UNDO_ID));
+                    }
                 }
-                Err(e) => problem.set(Some(e)),
+                Err(e) => {
+                    problem.try_set(Some(e));
+                }
             }
         });
     };
@@ -60,10 +64,13 @@ pub fn LibrettoPage() -> impl IntoView {
             leptos::task::spawn_local(async move {
                 match async { Store::open().await?.put(&draft).await }.await {
                     Ok(()) => {
-                        deleted.set(None);
-                        drafts.refetch();
+                        if deleted.try_set(None).is_none() {
+                            drafts.refetch();
+                        }
                     }
-                    Err(e) => problem.set(Some(e)),
+                    Err(e) => {
+                        problem.try_set(Some(e));
+                    }
                 }
             });
         }
@@ -121,7 +128,9 @@ fn NewDraft(problem: RwSignal<Option<StoreError>>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match async { Store::open().await?.put(&draft).await }.await {
                 Ok(()) => navigate(&format!("/libretto/{}", draft.id), Default::default()),
-                Err(e) => problem.set(Some(e)),
+                Err(e) => {
+                    problem.try_set(Some(e));
+                }
             }
         });
     };

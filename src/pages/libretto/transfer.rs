@@ -36,7 +36,7 @@ pub fn ExportPanel() -> impl IntoView {
                         .map(|_| missing)
                         .map_err(|e| StoreError::Other(format!("{e:?}")))
                 });
-            outcome.set(Some(result));
+            outcome.try_set(Some(result));
         });
     };
     view! {
@@ -89,7 +89,9 @@ pub fn ImportPanel() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match save_import(imported, mode, &suffix).await {
                 Ok(id) => navigate(&format!("/libretto/{id}"), Default::default()),
-                Err(e) => problem.set(Some(ImportProblem::Store(e))),
+                Err(e) => {
+                    problem.try_set(Some(ImportProblem::Store(e)));
+                }
             }
         });
     };
@@ -110,12 +112,19 @@ pub fn ImportPanel() -> impl IntoView {
             leptos::task::spawn_local(async move {
                 let imported = match read_import(&file).await {
                     Ok(i) => i,
-                    Err(p) => return problem.set(Some(p)),
+                    Err(p) => {
+                        problem.try_set(Some(p));
+                        return;
+                    }
                 };
                 match existing_name(imported.draft.id).await {
-                    Ok(Some(name)) => pending.set(Some((imported, name))),
+                    Ok(Some(name)) => {
+                        pending.try_set(Some((imported, name)));
+                    }
                     Ok(None) => finish(imported, ImportMode::Replace),
-                    Err(e) => problem.set(Some(ImportProblem::Store(e))),
+                    Err(e) => {
+                        problem.try_set(Some(ImportProblem::Store(e)));
+                    }
                 }
             });
         }

@@ -67,7 +67,7 @@ pub enum ImportError {
     #[error("not a Sportello Libretto export")]
     NotAnExport,
     #[error("made by a newer Sportello (version {found})")]
-    NewerVersion { found: u32 },
+    NewerVersion { found: u64 },
     #[error("the field {path} is not valid: {message}")]
     Invalid { path: String, message: String },
     #[error("the embedded file {name} is damaged")]
@@ -100,13 +100,14 @@ pub fn import(json: &str) -> Result<Imported, ImportError> {
     if value.get("formato").and_then(|f| f.as_str()) != Some(EXPORT_FORMAT) {
         return Err(ImportError::NotAnExport);
     }
-    let version = value
+    let found = value
         .get("versione")
         .and_then(|v| v.as_u64())
-        .ok_or(ImportError::NotAnExport)? as u32;
-    if version > EXPORT_VERSION {
-        return Err(ImportError::NewerVersion { found: version });
-    }
+        .ok_or(ImportError::NotAnExport)?;
+    let version = u32::try_from(found)
+        .ok()
+        .filter(|v| *v <= EXPORT_VERSION)
+        .ok_or(ImportError::NewerVersion { found })?;
     let export: LibrettoExport =
         serde_path_to_error::deserialize(value).map_err(|e| ImportError::Invalid {
             path: e.path().to_string(),
@@ -206,6 +207,11 @@ mod tests {
         assert_eq!(
             import(r#"{"formato":"sportello-libretto","versione":9}"#),
             Err(ImportError::NewerVersion { found: 9 })
+        );
+        assert_eq!(
+            import(r#"{"formato":"sportello-libretto","versione":4294967298}"#),
+            Err(ImportError::NewerVersion { found: 4294967298 }),
+            "a version that would wrap to 2 is still newer"
         );
         let (d, _) = with_file();
         let mut v = serde_json::to_value(export(&d, &[], at("2026-11-02T10:00:00Z"))).expect("ser");
