@@ -544,7 +544,8 @@ test('a reload lands on the same screen and field; a deleted draft comes back wi
     await open(page, '/libretto');
     await press(page, `button:has-text("${it.libretto_delete}")`);
     await page.getByText(it.libretto_deleted.replace('%s', 'Libretto di Luca')).waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'annulla-eliminazione');
+    // Focus moves to the undo button once it is drawn.
+    await page.waitForFunction(() => document.activeElement?.id === 'annulla-eliminazione');
     await page.getByText(it.libretto_drafts_empty).waitFor();
     await noAxe(page, 'draft deleted, undo offered');
     await page.keyboard.press('Enter');

@@ -13,7 +13,7 @@ use super::{
     competenze, competenze_digitali, dati_personali, esperienze_formative, esperienze_lavorative, evidenze,
     lingue, patenti, titoli,
 };
-use crate::i18n::{t_string, use_i18n};
+use crate::i18n::t_string;
 use crate::pages::not_found::NotFoundPage;
 
 pub fn section_title(i18n: crate::I18n, section: Section) -> String {
@@ -46,18 +46,18 @@ pub fn state_label(i18n: crate::I18n, state: SectionState) -> (&'static str, Str
     }
 }
 
-fn current_section() -> Option<Section> {
+/// The section in the path, as a memo: moving from one section or entry to another keeps
+/// the same route, so the screen must follow the parameters, not be read once.
+fn path_section() -> Memo<Option<Section>> {
     let params = use_params_map();
-    params.with_untracked(|p| p.get("sezione").and_then(|s| Section::from_slug(&s)))
+    Memo::new(move |_| params.with(|p| p.get("sezione").and_then(|s| Section::from_slug(&s))))
 }
 
 /// One section's screen: a form for single-form sections, the list for repeated ones.
 #[component]
 pub fn SectionPage() -> impl IntoView {
-    let params = use_params_map();
-    // The component is rebuilt when the path changes, so the section is read once.
-    let _ = params;
-    match current_section() {
+    let section = path_section();
+    move || match section.get() {
         Some(Section::DatiPersonali) => view! { <dati_personali::DatiPersonaliPage /> }.into_any(),
         Some(Section::CompetenzeDigitali) => {
             view! { <competenze_digitali::CompetenzeDigitaliPage /> }.into_any()
@@ -76,24 +76,32 @@ pub fn SectionPage() -> impl IntoView {
 /// One entry's form.
 #[component]
 pub fn SectionEntryPage() -> impl IntoView {
+    let section = path_section();
     let params = use_params_map();
-    let voce = params.with_untracked(|p| ItemId(p.get("voce").unwrap_or_default()));
-    match current_section() {
-        Some(Section::EsperienzeLavorative) => {
-            view! { <EntryPage<EsperienzaLavorativa> id=voce form=esperienze_lavorative::form /> }.into_any()
+    let voce = Memo::new(move |_| params.with(|p| ItemId(p.get("voce").unwrap_or_default())));
+    move || {
+        let voce = voce.get();
+        match section.get() {
+            Some(Section::EsperienzeLavorative) => {
+                view! { <EntryPage<EsperienzaLavorativa> id=voce form=esperienze_lavorative::form /> }
+                    .into_any()
+            }
+            Some(Section::TitoliIstruzione) => {
+                view! { <EntryPage<TitoloIstruzione> id=voce form=titoli::form /> }.into_any()
+            }
+            Some(Section::EsperienzeFormative) => {
+                view! { <EntryPage<EsperienzaFormativa> id=voce form=esperienze_formative::form /> }
+                    .into_any()
+            }
+            Some(Section::Lingue) => view! { <EntryPage<Lingua> id=voce form=lingue::form /> }.into_any(),
+            Some(Section::Competenze) => {
+                view! { <EntryPage<Competenza> id=voce form=competenze::form /> }.into_any()
+            }
+            Some(Section::Evidenze) => {
+                view! { <EntryPage<Evidenza> id=voce form=evidenze::form /> }.into_any()
+            }
+            _ => view! { <NotFoundPage /> }.into_any(),
         }
-        Some(Section::TitoliIstruzione) => {
-            view! { <EntryPage<TitoloIstruzione> id=voce form=titoli::form /> }.into_any()
-        }
-        Some(Section::EsperienzeFormative) => {
-            view! { <EntryPage<EsperienzaFormativa> id=voce form=esperienze_formative::form /> }.into_any()
-        }
-        Some(Section::Lingue) => view! { <EntryPage<Lingua> id=voce form=lingue::form /> }.into_any(),
-        Some(Section::Competenze) => {
-            view! { <EntryPage<Competenza> id=voce form=competenze::form /> }.into_any()
-        }
-        Some(Section::Evidenze) => view! { <EntryPage<Evidenza> id=voce form=evidenze::form /> }.into_any(),
-        _ => view! { <NotFoundPage /> }.into_any(),
     }
 }
 
@@ -144,8 +152,4 @@ pub fn section_intro(i18n: crate::I18n, section: Section) -> String {
         Section::Evidenze => t_string!(i18n, intro_evidenze),
     }
     .to_string()
-}
-
-pub fn use_section_i18n() -> crate::I18n {
-    use_i18n()
 }
