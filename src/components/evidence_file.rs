@@ -10,6 +10,7 @@ use sportello_core::libretto::FileRef;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::components::form::choice::italian;
 use crate::components::form::field_id;
 use crate::components::store_error::StoreErrorMessage;
 use crate::i18n::{t, t_string, use_i18n};
@@ -180,8 +181,7 @@ pub fn FilePreview(file: FileRef) -> impl IntoView {
             let _ = web_sys::Url::revoke_object_url(&u);
         }
     });
-    let italian = move || i18n.get_locale() == crate::i18n::Locale::it;
-    let size = human_size(file.dimensione, italian());
+    let size = human_size(file.dimensione, italian().get_untracked());
     let is_image = file.tipo_mime.starts_with("image/");
     let name = file.nome.clone();
     view! {

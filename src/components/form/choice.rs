@@ -8,6 +8,16 @@ use super::text_field::{FieldFrame, described_by, invalid};
 use super::{Bound, field_id};
 use crate::i18n::{Locale, t_string, use_i18n};
 
+/// The id of a group's n-th box: the first carries the field's own id, which the error
+/// summary links to.
+fn option_id(field: &str, index: usize) -> String {
+    if index == 0 {
+        field_id(field)
+    } else {
+        format!("{}-{index}", field_id(field))
+    }
+}
+
 /// Whether the interface is in Italian (vocabulary labels come in both languages).
 pub fn italian() -> Signal<bool> {
     let i18n = use_i18n();
@@ -101,7 +111,7 @@ pub fn Radios<V: Vocabulary + Send + Sync>(
                         .into_iter()
                         .enumerate()
                         .map(|(i, (v, text))| {
-                            let id = if i == 0 { field_id(field) } else { format!("{}-{i}", field_id(field)) };
+                            let id = option_id(field, i);
                             view! {
                                 <div class="radios__item">
                                     <input
@@ -180,7 +190,7 @@ where
                         .into_iter()
                         .enumerate()
                         .map(|(i, (v, text))| {
-                            let id = if i == 0 { field_id(field) } else { format!("{}-{i}", field_id(field)) };
+                            let id = option_id(field, i);
                             let v2 = v.clone();
                             view! {
                                 <div class="checkbox">

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use sportello_core::libretto::{DateError, PartialDate};
 
-use super::text_field::{FieldFrame, invalid};
+use super::text_field::{FieldFrame, described_by, invalid};
 use super::{Bound, field_id, use_form};
 use crate::i18n::{t, use_i18n};
 
@@ -55,16 +55,7 @@ pub fn DateField(
     let month_id = format!("{id}-mese");
     let year_id = format!("{id}-anno");
     let has_hint = hint.is_some();
-    let described = move || {
-        let mut ids = Vec::new();
-        if has_hint {
-            ids.push(format!("{}-hint", field_id(field)));
-        }
-        if use_form().and_then(|f| f.message(field)).is_some() {
-            ids.push(format!("{}-messaggio", field_id(field)));
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
+    let described = described_by(field, has_hint);
     view! {
         <FieldFrame field label hint fieldset=true>
             <div class="date-input">

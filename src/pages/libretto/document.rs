@@ -52,13 +52,15 @@ fn period(i18n: crate::I18n, from: &Option<PartialDate>, to: &Option<PartialDate
     }
 }
 
-fn names(ids: &[ItemId], l: &Libretto, it: bool) -> String {
+/// The linked entries' names; `experiences` is `Libretto::experiences`, computed once per
+/// render rather than once per link.
+fn names(ids: &[ItemId], l: &Libretto, experiences: &[(ItemId, Section, String)]) -> String {
     let mut out: Vec<String> = Vec::new();
     for id in ids {
         if let Some(e) = l.evidenze.iter().find(|e| &e.id == id) {
             out.push(e.titolo.clone());
-        } else if let Some((_, _, s)) = l.experiences(it).into_iter().find(|(x, _, _)| x == id) {
-            out.push(s);
+        } else if let Some((_, _, s)) = experiences.iter().find(|(x, _, _)| x == id) {
+            out.push(s.clone());
         }
     }
     out.join("; ")
@@ -103,6 +105,7 @@ pub fn LibrettoDocument(#[prop(optional)] editable: bool) -> impl IntoView {
     let body = move || {
         let it = it.get();
         let l = session.draft.with(|d| d.libretto.clone());
+        let experiences = l.experiences(it);
         let p = &l.dati_personali;
         let mut personal = Rows::new();
         push(&mut personal, t_string!(i18n, f_nome), p.nome.clone());
@@ -203,7 +206,11 @@ pub fn LibrettoDocument(#[prop(optional)] editable: bool) -> impl IntoView {
                 push(&mut r, t_string!(i18n, doc_mansioni), e.mansioni.clone());
                 push(&mut r, t_string!(i18n, doc_cf_datore), e.datore_cf.clone());
                 push(&mut r, t_string!(i18n, doc_fonte), e.fonte.label(it).to_string());
-                push(&mut r, t_string!(i18n, doc_documenti), names(&e.evidenze, &l, it));
+                push(
+                    &mut r,
+                    t_string!(i18n, doc_documenti),
+                    names(&e.evidenze, &l, &experiences),
+                );
                 (
                     title_or(e.summary(it), i18n, Section::EsperienzeLavorative),
                     r,
@@ -226,7 +233,11 @@ pub fn LibrettoDocument(#[prop(optional)] editable: bool) -> impl IntoView {
                 push(&mut r, t_string!(i18n, doc_anno), date(&t.anno));
                 push(&mut r, t_string!(i18n, doc_voto), t.votazione.clone());
                 push(&mut r, t_string!(i18n, f_completato), yes(i18n, t.completato));
-                push(&mut r, t_string!(i18n, doc_documenti), names(&t.evidenze, &l, it));
+                push(
+                    &mut r,
+                    t_string!(i18n, doc_documenti),
+                    names(&t.evidenze, &l, &experiences),
+                );
                 (
                     title_or(t.summary(it), i18n, Section::TitoliIstruzione),
                     r,
@@ -266,7 +277,11 @@ pub fn LibrettoDocument(#[prop(optional)] editable: bool) -> impl IntoView {
                         String::new()
                     },
                 );
-                push(&mut r, t_string!(i18n, doc_documenti), names(&c.evidenze, &l, it));
+                push(
+                    &mut r,
+                    t_string!(i18n, doc_documenti),
+                    names(&c.evidenze, &l, &experiences),
+                );
                 (
                     title_or(c.summary(it), i18n, Section::EsperienzeFormative),
                     r,
@@ -357,9 +372,13 @@ pub fn LibrettoDocument(#[prop(optional)] editable: bool) -> impl IntoView {
                 push(
                     &mut r,
                     t_string!(i18n, doc_esperienze),
-                    names(&c.esperienze, &l, it),
+                    names(&c.esperienze, &l, &experiences),
                 );
-                push(&mut r, t_string!(i18n, doc_documenti), names(&c.evidenze, &l, it));
+                push(
+                    &mut r,
+                    t_string!(i18n, doc_documenti),
+                    names(&c.evidenze, &l, &experiences),
+                );
                 push(&mut r, t_string!(i18n, doc_stato), c.stato.label(it).to_string());
                 (
                     title_or(c.summary(it), i18n, Section::Competenze),

@@ -9,7 +9,7 @@ use sportello_core::libretto::{Entry, ItemId};
 
 use super::draft::{draft_path, use_session};
 use super::form_frame::FormFrame;
-use super::section::{add_label, entry_noun, section_intro, section_title};
+use super::section::{add_label, entry_name, entry_noun, section_intro, section_title};
 use crate::components::focus::focus_by_id;
 use crate::components::form::choice::italian;
 use crate::components::page_heading::PageHeading;
@@ -81,8 +81,7 @@ pub fn EntryListPage<E: Entry + Send + Sync>(
         list.into_iter()
             .enumerate()
             .map(|(i, e)| {
-                let summary = Some(e.summary(it)).filter(|s| !s.is_empty());
-                let name = summary.unwrap_or_else(|| format!("{} {}", entry_noun(i18n, section), i + 1));
+                let name = entry_name(i18n, section, e.summary(it), i);
                 let has_errors = for_entry(&findings, section, Some(e.id())).any(|f| f.severity == Severity::Error);
                 let edit_href = format!("{list_path}/{}", e.id());
                 let name_for_edit = name.clone();

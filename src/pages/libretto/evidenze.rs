@@ -16,43 +16,11 @@ pub fn form(e: RwSignal<Evidenza>) -> AnyView {
     let session = use_session();
     let it = italian();
     // What points at this document (links are kept on the experiences and competences).
+    // What points at this document (links are kept on the experiences and competences).
     let linked_from = move || {
         let id = e.with(|e| e.id.clone());
         let it = it.get();
-        session.draft.with(|d| {
-            let l = &d.libretto;
-            let mut names: Vec<String> = l
-                .experiences(it)
-                .into_iter()
-                .filter_map(|(x, _, s)| {
-                    let links = l
-                        .esperienze_lavorative
-                        .iter()
-                        .find(|e| e.id == x)
-                        .map(|e| &e.evidenze)
-                        .or_else(|| {
-                            l.titoli_istruzione
-                                .iter()
-                                .find(|t| t.id == x)
-                                .map(|t| &t.evidenze)
-                        })
-                        .or_else(|| {
-                            l.esperienze_formative
-                                .iter()
-                                .find(|c| c.id == x)
-                                .map(|c| &c.evidenze)
-                        });
-                    links.filter(|v| v.contains(&id)).map(|_| s)
-                })
-                .collect();
-            names.extend(
-                l.competenze
-                    .iter()
-                    .filter(|c| c.evidenze.contains(&id))
-                    .map(|c| c.descrizione.clone()),
-            );
-            names
-        })
+        session.draft.with(|d| d.libretto.references_to(&id, it))
     };
     view! {
         <TextField field="titolo" label=tr!(i18n, f_evidenza_titolo) hint=tr!(i18n, f_evidenza_titolo_hint) value=bind!(e, titolo) />

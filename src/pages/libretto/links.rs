@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use sportello_core::libretto::{Entry, Evidenza, ItemId};
 
 use super::draft::use_session;
-use super::section::entry_noun;
+use super::section::{entry_name, entry_noun};
 use crate::components::form::choice::italian;
 use crate::i18n::use_i18n;
 
@@ -23,7 +23,7 @@ pub fn evidence_options() -> Signal<Vec<(ItemId, String)>> {
                 .map(|(i, e)| {
                     (
                         e.id.clone(),
-                        name_or_number(e.summary(it), i18n, Evidenza::SECTION, i),
+                        entry_name(i18n, Evidenza::SECTION, e.summary(it), i),
                     )
                 })
                 .collect()
@@ -43,28 +43,14 @@ pub fn experience_options() -> Signal<Vec<(ItemId, String)>> {
                 .into_iter()
                 .enumerate()
                 .map(|(i, (id, section, summary))| {
-                    let noun = entry_noun(i18n, section);
-                    let name = if summary.is_empty() {
-                        format!("{noun} {}", i + 1)
-                    } else {
-                        summary
-                    };
-                    (id, format!("{noun}: {name}"))
+                    let name = format!(
+                        "{}: {}",
+                        entry_noun(i18n, section),
+                        entry_name(i18n, section, summary, i)
+                    );
+                    (id, name)
                 })
                 .collect()
         })
     })
-}
-
-fn name_or_number(
-    summary: String,
-    i18n: crate::I18n,
-    section: sportello_core::libretto::Section,
-    i: usize,
-) -> String {
-    if summary.is_empty() {
-        format!("{} {}", entry_noun(i18n, section), i + 1)
-    } else {
-        summary
-    }
 }

@@ -119,6 +119,15 @@ pub fn entry_noun(i18n: crate::I18n, section: Section) -> String {
     .to_string()
 }
 
+/// How an entry is named in lists and links: its summary, or "Documento 2" while empty.
+pub fn entry_name(i18n: crate::I18n, section: Section, summary: String, index: usize) -> String {
+    if summary.is_empty() {
+        format!("{} {}", entry_noun(i18n, section), index + 1)
+    } else {
+        summary
+    }
+}
+
 /// "Aggiungi un'altra esperienza" and its first-time form.
 pub fn add_label(i18n: crate::I18n, section: Section, first: bool) -> String {
     match (section, first) {

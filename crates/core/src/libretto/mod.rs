@@ -468,6 +468,31 @@ impl Libretto {
         out
     }
 
+    /// The entries that point at a document of the dossier, by summary: experiences, titles
+    /// and courses first, then competences (links are kept on the pointing side).
+    pub fn references_to(&self, evidence: &ItemId, italian: bool) -> Vec<String> {
+        fn of<E: Entry>(
+            l: &Libretto,
+            links: fn(&E) -> &Vec<ItemId>,
+            id: &ItemId,
+            it: bool,
+            out: &mut Vec<String>,
+        ) {
+            out.extend(
+                E::list(l)
+                    .iter()
+                    .filter(|e| links(e).contains(id))
+                    .map(|e| e.summary(it)),
+            );
+        }
+        let mut out = Vec::new();
+        of::<EsperienzaLavorativa>(self, |e| &e.evidenze, evidence, italian, &mut out);
+        of::<TitoloIstruzione>(self, |e| &e.evidenze, evidence, italian, &mut out);
+        of::<EsperienzaFormativa>(self, |e| &e.evidenze, evidence, italian, &mut out);
+        of::<Competenza>(self, |e| &e.evidenze, evidence, italian, &mut out);
+        out
+    }
+
     /// Gives every entry without an id a fresh one (drafts from format version 1 had none).
     pub fn assign_missing_ids(&mut self) {
         fn fill<E: Entry>(l: &mut Libretto) {
@@ -551,5 +576,30 @@ mod tests {
         assert_eq!(ex.len(), 3);
         assert_eq!(ex[0].2, "Coop");
         assert_eq!(ex[2].1, Section::EsperienzeFormative);
+    }
+
+    #[test]
+    fn references_to_a_document_come_from_every_linking_section() {
+        let d = ItemId("d".into());
+        let mut l = Libretto::default();
+        l.esperienze_lavorative.push(EsperienzaLavorativa {
+            datore: "Coop".into(),
+            evidenze: vec![d.clone()],
+            ..Default::default()
+        });
+        l.titoli_istruzione.push(TitoloIstruzione {
+            denominazione: "Diploma".into(),
+            ..Default::default()
+        });
+        l.competenze.push(Competenza {
+            descrizione: "Cassa".into(),
+            evidenze: vec![d.clone()],
+            ..Default::default()
+        });
+        assert_eq!(
+            l.references_to(&d, true),
+            vec!["Coop".to_string(), "Cassa".to_string()]
+        );
+        assert!(l.references_to(&ItemId("x".into()), true).is_empty());
     }
 }
