@@ -131,3 +131,20 @@ export async function typeDate(page, field, { day = '', month = '', year = '' })
   if (month) await typeInto(page, `#campo-${field}-mese`, month);
   if (year) await typeInto(page, `#campo-${field}-anno`, year);
 }
+
+/**
+ * Opens a file input's chooser by keyboard (Tab to it, Space) and picks `files`. Chromium
+ * occasionally drops the first activation right after a navigation; the keypress is then
+ * repeated once, still by keyboard.
+ */
+export async function chooseFiles(page, selector, files) {
+  await tabTo(page, selector);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const chooser = page.waitForEvent('filechooser', { timeout: 5000 }).catch(() => null);
+    await page.keyboard.press('Space');
+    const opened = await chooser;
+    if (opened) return opened.setFiles(files);
+    await tabTo(page, selector);
+  }
+  throw new Error(`no file chooser opened from ${selector}`);
+}

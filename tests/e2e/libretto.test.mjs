@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import {
   BASE_URL, launch, freshPage, open, axeViolations, persistentPage, tabTo, typeInto, press, chooseOption,
-  chooseRadio, typeDate,
+  chooseRadio, typeDate, chooseFiles,
 } from './browser.mjs';
 
 const it = JSON.parse(readFileSync(new URL('../../locales/it.json', import.meta.url)));
@@ -162,10 +162,7 @@ test('journey 1: a whole Libretto by keyboard, kept across a browser restart, pr
     await typeInto(page, '#campo-titolo', 'Attestato HACCP');
     await chooseRadio(page, 'campo-categoria', 1);
     await typeInto(page, '#campo-emesso_da', 'Formazione Toscana');
-    await tabTo(page, '#campo-file');
-    const chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Space');
-    await (await chooser).setFiles(PDF);
+    await chooseFiles(page, '#campo-file', PDF);
     await page.locator('.file-preview__name', { hasText: 'attestato-haccp.pdf' }).waitFor();
     await page.locator('a', { hasText: it.file_download }).waitFor();
     await noAxe(page, 'document entry with file');
@@ -401,10 +398,7 @@ test('export → erase everything → import restores the identical draft and fi
 
     await open(page, '/libretto');
     await page.getByText(it.libretto_drafts_empty).waitFor();
-    await tabTo(page, '#campo-importa');
-    let chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Space');
-    await (await chooser).setFiles(exported);
+    await chooseFiles(page, '#campo-importa', exported);
     await heading(page, it.overview_title);
     const after = await readStore(page);
     assert.deepEqual(after.drafts, before.drafts, 'the draft comes back identical');
@@ -412,10 +406,7 @@ test('export → erase everything → import restores the identical draft and fi
 
     // The same file again: nothing is overwritten without asking; a copy is made on request.
     await open(page, '/libretto');
-    await tabTo(page, '#campo-importa');
-    chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Space');
-    await (await chooser).setFiles(exported);
+    await chooseFiles(page, '#campo-importa', exported);
     await page.getByText(it.import_exists.replace('%s', 'Libretto di Marco')).waitFor();
     await noAxe(page, 'import asks before replacing');
     await press(page, `button:has-text("${it.import_as_copy}")`);
@@ -427,16 +418,10 @@ test('export → erase everything → import restores the identical draft and fi
 
     // An older export version is still accepted; a broken file is explained, not half-read.
     await open(page, '/libretto');
-    await tabTo(page, '#campo-importa');
-    chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Space');
-    await (await chooser).setFiles(new URL('../../crates/core/tests/fixtures/export-v1.json', import.meta.url).pathname);
+    await chooseFiles(page, '#campo-importa', new URL('../../crates/core/tests/fixtures/export-v1.json', import.meta.url).pathname);
     await heading(page, it.overview_title);
     await open(page, '/libretto');
-    await tabTo(page, '#campo-importa');
-    chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Space');
-    await (await chooser).setFiles({ name: 'rotto.json', mimeType: 'application/json', buffer: Buffer.from('{"formato": "sportello-libretto", "versione": 2, "bozza": {"id": 5}}') });
+    await chooseFiles(page, '#campo-importa', { name: 'rotto.json', mimeType: 'application/json', buffer: Buffer.from('{"formato": "sportello-libretto", "versione": 2, "bozza": {"id": 5}}') });
     await page.locator('.notice--error', { hasText: 'bozza.id' }).waitFor();
     assert.equal((await readStore(page)).drafts.length, 3);
     assert.deepEqual(problems, []);
