@@ -7,7 +7,9 @@
 
 pub mod codice_fiscale;
 pub mod content_hash;
+pub mod cpi;
 pub mod draft;
+pub mod evidence;
 pub mod libretto;
 pub mod money;
 pub mod programmes;
