@@ -58,11 +58,16 @@ pub fn apply(router: Router, csp: &str) -> Router {
 }
 
 /// Content-hashed files never change under their name: cache them for a year. Everything
-/// else (index.html, app routes, the API) must be revalidated, so a new release is seen.
+/// else (index.html, app routes) must be revalidated, so a new release is seen; API answers
+/// are never stored.
 async fn cache_control(request: Request, next: Next) -> Response {
     let immutable = is_content_hashed(request.uri().path());
+    let api = request.uri().path().starts_with("/api/");
     let mut response = next.run(request).await;
-    let value = if immutable && response.status().is_success() {
+    let value = if api {
+        // Receipts and statuses are personal: no cache, shared or private, keeps them.
+        "no-store"
+    } else if immutable && response.status().is_success() {
         "public, max-age=31536000, immutable"
     } else {
         "no-cache"

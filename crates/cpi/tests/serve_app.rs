@@ -25,8 +25,10 @@ async fn start(files: &[(&str, &[u8])]) -> Running {
         dist: dist.path().to_path_buf(),
         data_dir: data.path().join("cpi"),
         addr: ([127, 0, 0, 1], 0).into(),
+        database_url: None,
+        offices: None,
     };
-    let router = sportello_cpi::router(&config).expect("router");
+    let router = sportello_cpi::router(&config).await.expect("router");
     let listener = tokio::net::TcpListener::bind(config.addr).await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     tokio::spawn(async move { axum::serve(listener, router).await });
@@ -148,8 +150,10 @@ async fn a_missing_build_is_a_clear_error() {
         dist: empty.path().join("dist"),
         data_dir: empty.path().join("data"),
         addr: ([127, 0, 0, 1], 0).into(),
+        database_url: None,
+        offices: None,
     };
-    let Err(err) = sportello_cpi::router(&config) else {
+    let Err(err) = sportello_cpi::router(&config).await else {
         panic!("a missing build must fail")
     };
     assert!(err.to_string().contains("index.html"), "{err}");

@@ -32,7 +32,7 @@ pub struct SubmissionRequest {
     /// The CPI office chosen on the consent screen (`GET /api/v1/offices`).
     pub office_id: String,
     /// The draft this version comes from: later versions of the same Libretto share it.
-    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Uuid))]
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub draft_id: DraftId,
     /// 1 for the first submission of a draft, then one more for each resubmission.
     pub version: u32,

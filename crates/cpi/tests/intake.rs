@@ -1,0 +1,540 @@
+//! The intake API over real HTTP on loopback, on both storage engines: a real SQLite file in
+//! a temp dir, and a fresh database in the throwaway PostgreSQL cluster that `cargo xtask
+//! test` starts (`SPORTELLO_TEST_POSTGRES`). Every check reads what the server stored with
+//! its own SQL, not only what it answered.
+
+use std::path::PathBuf;
+
+use sha2::Digest as _;
+use sportello_core::cpi::{ReceiptCode, SubmissionReceipt, SubmissionRequest, SubmissionStatus};
+use sportello_core::libretto::{CategoriaEvidenza, Evidenza, FileRef, Libretto};
+use sportello_core::{DraftId, evidence};
+use sqlx::AnyPool;
+
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+
+// ── the server under test ────────────────────────────────────────────────────────────────
+
+#[derive(Clone, Copy, Debug)]
+enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+struct Server {
+    base: String,
+    data: PathBuf,
+    database_url: Option<String>,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<()>>,
+    _dirs: Vec<tempfile::TempDir>,
+}
+
+impl Server {
+    /// A server on a fresh database; `None` when PostgreSQL is asked for but not available
+    /// (only allowed outside `cargo xtask test`, which sets `SPORTELLO_REQUIRE_POSTGRES`).
+    async fn start(engine: Engine) -> Option<Server> {
+        let dist = tempfile::tempdir().expect("dist");
+        std::fs::write(dist.path().join("index.html"), "<!DOCTYPE html><title>t</title>").expect("index");
+        let data = tempfile::tempdir().expect("data");
+        let database_url = match engine {
+            Engine::Sqlite => None,
+            Engine::Postgres => Some(fresh_postgres_database().await?),
+        };
+        let mut s = Server {
+            base: String::new(),
+            data: data.path().to_path_buf(),
+            database_url,
+            shutdown: None,
+            task: None,
+            _dirs: vec![dist, data],
+        };
+        s.run(0).await;
+        Some(s)
+    }
+
+    fn config(&self, port: u16) -> sportello_cpi::Config {
+        sportello_cpi::Config {
+            dist: self._dirs[0].path().to_path_buf(),
+            data_dir: self.data.clone(),
+            addr: ([127, 0, 0, 1], port).into(),
+            database_url: self.database_url.clone(),
+            offices: None,
+        }
+    }
+
+    async fn run(&mut self, port: u16) {
+        let config = self.config(port);
+        let router = sportello_cpi::router(&config).await.expect("router");
+        let listener = tokio::net::TcpListener::bind(config.addr).await.expect("bind");
+        self.base = format!("http://{}", listener.local_addr().expect("addr"));
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        self.shutdown = Some(tx);
+        self.task = Some(tokio::spawn(async move {
+            let _ = axum::serve(listener, router)
+                .with_graceful_shutdown(async {
+                    let _ = rx.await;
+                })
+                .await;
+        }));
+    }
+
+    /// Stops the server and starts a new one on the same data (a restart of the service).
+    async fn restart(&mut self) {
+        let port: u16 = self.base.rsplit(':').next().and_then(|p| p.parse().ok()).expect("port");
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(task) = self.task.take() {
+            task.await.expect("server task");
+        }
+        self.run(port).await;
+    }
+
+    /// The server's database, read with plain SQL beside the server.
+    async fn sql(&self) -> AnyPool {
+        sqlx::any::install_default_drivers();
+        let url = match &self.database_url {
+            Some(u) => u.clone(),
+            None => format!("sqlite://{}", self.data.join("cpi.sqlite3").display()),
+        };
+        AnyPool::connect(&url).await.expect("open the server's database")
+    }
+
+    async fn count(&self, sql: &str) -> i64 {
+        let pool = self.sql().await;
+        let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&pool).await.expect("count");
+        pool.close().await;
+        n
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
+/// A new empty database in the test cluster, so tests never see each other's rows.
+async fn fresh_postgres_database() -> Option<String> {
+    let Ok(admin) = std::env::var("SPORTELLO_TEST_POSTGRES") else {
+        assert!(
+            std::env::var_os("SPORTELLO_REQUIRE_POSTGRES").is_none(),
+            "SPORTELLO_REQUIRE_POSTGRES is set but SPORTELLO_TEST_POSTGRES is not"
+        );
+        eprintln!("PostgreSQL variant skipped: SPORTELLO_TEST_POSTGRES is not set (cargo xtask test sets it)");
+        return None;
+    };
+    sqlx::any::install_default_drivers();
+    let name = format!("t_{}", uuid::Uuid::new_v4().simple());
+    let pool = AnyPool::connect(&admin).await.expect("connect to the test cluster");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&pool)
+        .await
+        .expect("create database");
+    pool.close().await;
+    let (base, _) = admin.rsplit_once('/').expect("admin URL ends in /database");
+    Some(format!("{base}/{name}"))
+}
+
+/// Runs one scenario on SQLite and on PostgreSQL, as two tests.
+macro_rules! on_both_engines {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() {
+                let s = super::Server::start(super::Engine::Sqlite).await.expect("sqlite");
+                super::$name(s).await;
+            })*
+        }
+        mod postgres {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() {
+                if let Some(s) = super::Server::start(super::Engine::Postgres).await {
+                    super::$name(s).await;
+                }
+            })*
+        }
+    };
+}
+
+on_both_engines!(
+    a_submission_is_stored_once_with_a_receipt_and_a_hashed_token,
+    a_retry_gets_the_first_answer_byte_for_byte,
+    a_key_reused_with_another_body_is_a_conflict,
+    fifty_concurrent_identical_posts_make_one_record,
+    evidence_must_match_its_hash_and_be_what_its_bytes_say,
+    oversize_bodies_are_refused,
+    malformed_and_invalid_submissions_are_explained,
+    the_status_needs_the_right_token,
+    a_restart_loses_nothing,
+);
+
+// ── fixtures ─────────────────────────────────────────────────────────────────────────────
+
+fn file_ref(name: &str, bytes: &[u8], mime: &str) -> FileRef {
+    FileRef {
+        sha256: hex(&sha2::Sha256::digest(bytes)),
+        nome: name.into(),
+        tipo_mime: mime.into(),
+        dimensione: bytes.len() as u64,
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn request(files: &[FileRef]) -> SubmissionRequest {
+    let mut libretto: Libretto =
+        serde_json::from_str(include_str!("fixtures/libretto-anna.json")).expect("fixture");
+    libretto.evidenze = files
+        .iter()
+        .map(|f| Evidenza {
+            titolo: f.nome.clone(),
+            categoria: Some(CategoriaEvidenza::Formazione),
+            file: Some(f.clone()),
+            ..Default::default()
+        })
+        .collect();
+    SubmissionRequest {
+        office_id: "pistoia".into(),
+        draft_id: DraftId::new_random(),
+        version: 1,
+        libretto,
+    }
+}
+
+fn body(r: &SubmissionRequest) -> Vec<u8> {
+    serde_json::to_vec(r).expect("json")
+}
+
+async fn post(s: &Server, key: &str, body: Vec<u8>) -> reqwest::Response {
+    reqwest::Client::new()
+        .post(s.url("/api/v1/submissions"))
+        .header("idempotency-key", key)
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .expect("post")
+}
+
+async fn put(s: &Server, receipt: &SubmissionReceipt, sha: &str, bytes: &[u8], token: Option<&str>) -> reqwest::Response {
+    let mut req = reqwest::Client::new()
+        .put(s.url(&format!("/api/v1/submissions/{}/evidence/{sha}", receipt.submission_id)))
+        .header("content-type", "application/pdf")
+        .body(bytes.to_vec());
+    if let Some(t) = token {
+        req = req.header("x-status-token", t);
+    }
+    req.send().await.expect("put")
+}
+
+async fn submit(s: &Server, r: &SubmissionRequest) -> SubmissionReceipt {
+    let res = post(s, &uuid::Uuid::new_v4().to_string(), body(r)).await;
+    assert_eq!(res.status(), 201);
+    res.json().await.expect("receipt")
+}
+
+async fn error_code(res: reqwest::Response) -> (u16, String) {
+    let status = res.status().as_u16();
+    let ct = res
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(ct.starts_with("application/json"), "errors are JSON, got {ct}");
+    let v: serde_json::Value = res.json().await.expect("error json");
+    assert!(v["message"].as_str().is_some_and(|m| !m.is_empty()));
+    (status, v["code"].as_str().unwrap_or_default().to_owned())
+}
+
+// ── scenarios ────────────────────────────────────────────────────────────────────────────
+
+async fn a_submission_is_stored_once_with_a_receipt_and_a_hashed_token(s: Server) {
+    let pdf = file_ref("attestato.pdf", PDF, "application/pdf");
+    let r = request(std::slice::from_ref(&pdf));
+    let receipt = submit(&s, &r).await;
+    assert!(ReceiptCode::parse(&receipt.receipt_code).is_ok(), "{}", receipt.receipt_code);
+    assert_eq!(receipt.office_id, "pistoia");
+    assert_eq!(receipt.evidence_expected, vec![pdf.sha256.clone()]);
+    assert!(receipt.status_token.len() >= 22, "at least 128 bits");
+
+    let pool = s.sql().await;
+    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
+        "SELECT id, receipt_code, status, token_hash, libretto_json FROM submissions",
+    )
+    .fetch_all(&pool)
+    .await
+    .expect("rows");
+    assert_eq!(rows.len(), 1);
+    let (id, code, status, token_hash, libretto_json) = &rows[0];
+    assert_eq!(id, &receipt.submission_id);
+    assert_eq!(code, &receipt.receipt_code);
+    assert_eq!(status, "inviata");
+    assert_ne!(token_hash, &receipt.status_token, "the token is stored only as a hash");
+    assert_eq!(token_hash, &hex(&sha2::Sha256::digest(receipt.status_token.as_bytes())));
+    let stored: Libretto = serde_json::from_str(libretto_json).expect("stored libretto");
+    assert_eq!(stored, r.libretto);
+    let dump: Vec<(String,)> = sqlx::query_as("SELECT response_json FROM submissions").fetch_all(&pool).await.expect("r");
+    assert!(!dump[0].0.contains(&receipt.status_token), "nor inside the stored answer");
+    pool.close().await;
+
+    // The file, then its status.
+    let res = put(&s, &receipt, &pdf.sha256, PDF, Some(&receipt.status_token)).await;
+    assert_eq!(res.status(), 201);
+    let again = put(&s, &receipt, &pdf.sha256, PDF, Some(&receipt.status_token)).await;
+    assert_eq!(again.status(), 200, "a second upload is harmless");
+    let pool = s.sql().await;
+    let files: Vec<(String, Vec<u8>, String)> =
+        sqlx::query_as("SELECT sha256, bytes, mime_type FROM evidence_files").fetch_all(&pool).await.expect("files");
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].1, PDF, "byte-identical");
+    assert_eq!(files[0].2, "application/pdf");
+    pool.close().await;
+
+    let status: SubmissionStatus = reqwest::Client::new()
+        .get(s.url(&format!("/api/v1/submissions/{}", receipt.submission_id)))
+        .header("x-status-token", &receipt.status_token)
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("status");
+    assert_eq!(status.status, sportello_core::LifecycleState::Inviata);
+    assert_eq!(status.evidence_received, vec![pdf.sha256.clone()]);
+    assert!(status.evidence_missing.is_empty());
+}
+
+async fn a_retry_gets_the_first_answer_byte_for_byte(s: Server) {
+    let r = request(&[]);
+    let key = "retry-0000-aaaa-bbbb";
+    let first = post(&s, key, body(&r)).await;
+    assert_eq!(first.status(), 201);
+    let first = first.bytes().await.expect("bytes");
+    for _ in 0..3 {
+        let again = post(&s, key, body(&r)).await;
+        assert_eq!(again.status(), 201);
+        assert_eq!(again.headers().get("idempotent-replayed").map(|v| v.as_bytes()), Some(&b"true"[..]));
+        assert_eq!(again.bytes().await.expect("bytes"), first);
+    }
+    assert_eq!(s.count("SELECT COUNT(*) FROM submissions").await, 1);
+}
+
+async fn a_key_reused_with_another_body_is_a_conflict(s: Server) {
+    let r = request(&[]);
+    let key = "reuse-0000-aaaa-bbbb";
+    assert_eq!(post(&s, key, body(&r)).await.status(), 201);
+    let mut other = r.clone();
+    other.libretto.dati_personali.nome = "Bianca".into();
+    assert_eq!(error_code(post(&s, key, body(&other)).await).await, (409, "idempotency_key_reused".into()));
+    let pool = s.sql().await;
+    let rows: Vec<(String,)> = sqlx::query_as("SELECT libretto_json FROM submissions").fetch_all(&pool).await.expect("rows");
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0].0.contains("\"Anna\""), "the first body stays");
+    pool.close().await;
+}
+
+async fn fifty_concurrent_identical_posts_make_one_record(s: Server) {
+    let pdf = file_ref("a.pdf", PDF, "application/pdf");
+    let b = body(&request(&[pdf]));
+    let key = "concurrent-0000-aaaa";
+    let answers = futures::future::join_all((0..50).map(|_| {
+        let b = b.clone();
+        let s = &s;
+        async move {
+            let res = post(s, key, b).await;
+            (res.status().as_u16(), res.bytes().await.expect("bytes"))
+        }
+    }))
+    .await;
+    let first = &answers[0].1;
+    for (status, bytes) in &answers {
+        assert_eq!(*status, 201);
+        assert_eq!(bytes, first, "every answer is the one receipt");
+    }
+    assert_eq!(s.count("SELECT COUNT(*) FROM submissions").await, 1);
+}
+
+async fn evidence_must_match_its_hash_and_be_what_its_bytes_say(s: Server) {
+    // A PNG renamed .pdf and declared as a PDF: stored as what its bytes are.
+    let disguised = file_ref("scansione.pdf", PNG, "application/pdf");
+    let html = b"<html><script>alert(1)</script></html>";
+    let html_ref = file_ref("pagina.pdf", html, "application/pdf");
+    let receipt = submit(&s, &request(&[disguised.clone(), html_ref.clone()])).await;
+    let token = receipt.status_token.clone();
+
+    // Wrong hash in the path for these bytes.
+    assert_eq!(
+        error_code(put(&s, &receipt, &disguised.sha256, PDF, Some(&token)).await).await,
+        (422, "hash_mismatch".into())
+    );
+    // A file that is not part of the submission.
+    let stranger = hex(&sha2::Sha256::digest(PDF));
+    assert_eq!(
+        error_code(put(&s, &receipt, &stranger, PDF, Some(&token)).await).await,
+        (404, "evidence_not_expected".into())
+    );
+    // Not a hash at all.
+    assert_eq!(
+        error_code(put(&s, &receipt, "..%2F..%2Fetc", PDF, Some(&token)).await).await.0,
+        400
+    );
+    // HTML, whatever it is called, is refused by its bytes.
+    assert_eq!(
+        error_code(put(&s, &receipt, &html_ref.sha256, html, Some(&token)).await).await,
+        (415, "unsupported_type".into())
+    );
+    let res = put(&s, &receipt, &disguised.sha256, PNG, Some(&token)).await;
+    assert_eq!(res.status(), 201);
+    let v: serde_json::Value = res.json().await.expect("json");
+    assert_eq!(v["mime_type"], "image/png");
+
+    let pool = s.sql().await;
+    let rows: Vec<(String, String, Vec<u8>)> =
+        sqlx::query_as("SELECT sha256, mime_type, bytes FROM evidence_files").fetch_all(&pool).await.expect("rows");
+    assert_eq!(rows.len(), 1, "only the good file is stored");
+    assert_eq!(rows[0].1, "image/png", "the type comes from the bytes, not the header or name");
+    assert_eq!(rows[0].2, PNG);
+    pool.close().await;
+}
+
+async fn oversize_bodies_are_refused(s: Server) {
+    let big = vec![b'%'; evidence::MAX_FILE_BYTES as usize + 1];
+    let mut big_ref = file_ref("grande.pdf", &big, "application/pdf");
+    // Declared within limits, so intake accepts it; the upload itself is what is too big.
+    big_ref.dimensione = 1000;
+    let receipt = submit(&s, &request(std::slice::from_ref(&big_ref))).await;
+    let (status, _) = error_code(put(&s, &receipt, &big_ref.sha256, &big, Some(&receipt.status_token)).await).await;
+    assert_eq!(status, 413);
+
+    let mut huge = request(&[]);
+    huge.libretto.dati_personali.luogo_nascita = "x".repeat(6 * 1024 * 1024);
+    let (status, code) = error_code(post(&s, "huge-0000-aaaa-bbbb", body(&huge)).await).await;
+    assert_eq!((status, code.as_str()), (413, "too_large"));
+    assert_eq!(s.count("SELECT COUNT(*) FROM evidence_files").await, 0);
+    assert_eq!(s.count("SELECT COUNT(*) FROM submissions").await, 1);
+}
+
+async fn malformed_and_invalid_submissions_are_explained(s: Server) {
+    let (status, code) = error_code(post(&s, "bad-json-0000-aaaa", b"{\"office_id\": ".to_vec()).await).await;
+    assert_eq!((status, code.as_str()), (400, "malformed_json"));
+
+    let (status, code) = error_code(post(&s, "bad-shape-0000-aaa", br#"{"office_id": 3}"#.to_vec()).await).await;
+    assert_eq!((status, code.as_str()), (422, "invalid_submission"));
+
+    let mut wrong_cf = request(&[]);
+    wrong_cf.libretto.dati_personali.codice_fiscale = "RSSNNA80A41G713X".into();
+    let (status, code) = error_code(post(&s, "bad-cf-0000-aaaa", body(&wrong_cf)).await).await;
+    assert_eq!((status, code.as_str()), (422, "personal_data_missing"));
+
+    let mut broken = request(&[]);
+    broken.libretto.esperienze_lavorative.push(Default::default());
+    let (status, code) = error_code(post(&s, "bad-entry-0000-aaa", body(&broken)).await).await;
+    assert_eq!((status, code.as_str()), (422, "libretto_invalid"));
+
+    let mut office = request(&[]);
+    office.office_id = "atlantide".into();
+    let (status, code) = error_code(post(&s, "bad-office-0000-aa", body(&office)).await).await;
+    assert_eq!((status, code.as_str()), (422, "unknown_office"));
+
+    let res = reqwest::Client::new()
+        .post(s.url("/api/v1/submissions"))
+        .body(body(&request(&[])))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(error_code(res).await, (400, "idempotency_key_missing".into()));
+    assert_eq!(error_code(post(&s, "short", body(&request(&[]))).await).await.1, "idempotency_key_invalid");
+
+    assert_eq!(s.count("SELECT COUNT(*) FROM submissions").await, 0, "nothing refused is stored");
+}
+
+async fn the_status_needs_the_right_token(s: Server) {
+    let receipt = submit(&s, &request(&[])).await;
+    let other = submit(&s, &request(&[])).await;
+    let get = |token: Option<String>| {
+        let mut req = reqwest::Client::new().get(s.url(&format!("/api/v1/submissions/{}", receipt.submission_id)));
+        if let Some(t) = token {
+            req = req.header("x-status-token", t);
+        }
+        req.send()
+    };
+    assert_eq!(error_code(get(None).await.expect("get")).await, (401, "token_missing".into()));
+    assert_eq!(error_code(get(Some(other.status_token.clone())).await.expect("get")).await, (403, "token_wrong".into()));
+    assert_eq!(error_code(get(Some(String::new())).await.expect("get")).await, (403, "token_wrong".into()));
+    let ok = get(Some(receipt.status_token.clone())).await.expect("get");
+    assert_eq!(ok.status(), 200);
+    assert_eq!(ok.headers().get("cache-control").map(|v| v.as_bytes()), Some(&b"no-store"[..]));
+    let unknown = reqwest::Client::new()
+        .get(s.url("/api/v1/submissions/nope"))
+        .header("x-status-token", &receipt.status_token)
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(error_code(unknown).await, (404, "not_found".into()));
+}
+
+async fn a_restart_loses_nothing(mut s: Server) {
+    let pdf = file_ref("a.pdf", PDF, "application/pdf");
+    let r = request(std::slice::from_ref(&pdf));
+    let key = "restart-0000-aaaa-bbbb";
+    let first = post(&s, key, body(&r)).await.bytes().await.expect("bytes");
+    let receipt: SubmissionReceipt = serde_json::from_slice(&first).expect("receipt");
+    assert_eq!(put(&s, &receipt, &pdf.sha256, PDF, Some(&receipt.status_token)).await.status(), 201);
+    s.restart().await;
+    let again = post(&s, key, body(&r)).await;
+    assert_eq!(again.bytes().await.expect("bytes"), first, "same answer, same token, after a restart");
+    let status = reqwest::Client::new()
+        .get(s.url(&format!("/api/v1/submissions/{}", receipt.submission_id)))
+        .header("x-status-token", &receipt.status_token)
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(status.status(), 200);
+    assert_eq!(s.count("SELECT COUNT(*) FROM submissions").await, 1);
+    assert_eq!(s.count("SELECT COUNT(*) FROM evidence_files").await, 1);
+}
+
+// ── the API's own description ────────────────────────────────────────────────────────────
+
+#[tokio::test]
+async fn offices_are_listed_and_every_documented_route_exists() {
+    let s = Server::start(Engine::Sqlite).await.expect("sqlite");
+    let offices: Vec<sportello_core::cpi::Office> =
+        reqwest::get(s.url("/api/v1/offices")).await.expect("get").json().await.expect("json");
+    assert!(offices.iter().any(|o| o.id == "pistoia" && o.province == "PT"));
+    assert!(offices.iter().any(|o| o.id == "varese" && o.province == "VA"));
+
+    let doc: serde_json::Value = reqwest::get(s.url("/api/v1/openapi.json")).await.expect("get").json().await.expect("json");
+    assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.1")), "{}", doc["openapi"]);
+    let paths = doc["paths"].as_object().expect("paths");
+    let mut documented = Vec::new();
+    for (path, item) in paths {
+        for method in item.as_object().expect("path item").keys() {
+            documented.push(format!("{} {path}", method.to_uppercase()));
+            let concrete = path.replace("{id}", "x").replace("{sha256}", &"0".repeat(64));
+            let m = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
+            let res = reqwest::Client::new().request(m, s.url(&concrete)).send().await.expect("request");
+            let status = res.status().as_u16();
+            let code = if status >= 400 { error_code(res).await.1 } else { String::new() };
+            // A real route may refuse the empty request, but never as an unknown route.
+            assert!(status != 405 && !(status == 404 && code == "not_found" && !concrete.contains("/x")), "{method} {path}: {status} {code}");
+        }
+    }
+    documented.sort();
+    assert_eq!(
+        documented,
+        [
+            "GET /api/v1/offices",
+            "GET /api/v1/submissions/{id}",
+            "POST /api/v1/submissions",
+            "PUT /api/v1/submissions/{id}/evidence/{sha256}",
+        ]
+    );
+    // And an undocumented path is not served as the app.
+    let missing = reqwest::get(s.url("/api/v1/nothing-here")).await.expect("get");
+    assert_eq!(error_code(missing).await, (404, "not_found".into()));
+}
