@@ -6,6 +6,7 @@
 mod bench;
 mod build;
 mod cmd;
+mod postgres;
 mod serve;
 mod server;
 mod setup;

@@ -9,6 +9,7 @@ pub const TRUNK_VERSION: &str = "0.21";
 pub const WASM_OPT_VERSION: &str = "version 132";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub const SQLITE3: &str = "/usr/bin/sqlite3";
 
 pub fn run() -> Result {
     let start = Instant::now();
@@ -16,7 +17,9 @@ pub fn run() -> Result {
     cmd::timed("setup: wasm target", || wasm_target(&mut installed))?;
     cmd::timed("setup: wasm-bindgen CLI", || wasm_bindgen_cli(&mut installed))?;
     cmd::timed("setup: trunk", || trunk(&mut installed))?;
-    cmd::timed("setup: Chromium and ChromeDriver", || chromium(&mut installed))?;
+    cmd::timed("setup: Debian packages (Chromium, PostgreSQL, sqlite3)", || {
+        debian_packages(&mut installed)
+    })?;
     cmd::timed("setup: npm tools (wasm-opt, font, test runner)", || {
         npm_tools(&mut installed)
     })?;
@@ -75,9 +78,22 @@ fn trunk(installed: &mut Vec<String>) -> Result {
     Ok(())
 }
 
-fn chromium(installed: &mut Vec<String>) -> Result {
+/// Debian packages, each checked by a file it installs: Chromium and ChromeDriver for the
+/// browser tests, PostgreSQL for the second storage engine's tests, sqlite3 so that a person
+/// (and the end-to-end tests) can read the server's database.
+fn debian_packages(installed: &mut Vec<String>) -> Result {
     let present = |p: &str| std::path::Path::new(p).exists();
-    if present(CHROMIUM) && present(CHROMEDRIVER) {
+    let mut missing: Vec<&str> = Vec::new();
+    if !(present(CHROMIUM) && present(CHROMEDRIVER)) {
+        missing.extend(["chromium", "chromium-driver"]);
+    }
+    if crate::postgres::bin_dir().is_none() {
+        missing.push("postgresql");
+    }
+    if !present(SQLITE3) {
+        missing.push("sqlite3");
+    }
+    if missing.is_empty() {
         return Ok(());
     }
     let sudo = !is_root();
@@ -90,18 +106,14 @@ fn chromium(installed: &mut Vec<String>) -> Result {
         exec(&mut c)
     };
     apt(&["update"])?;
-    apt(&[
-        "install",
-        "-y",
-        "--no-install-recommends",
-        "chromium",
-        "chromium-driver",
-    ])?;
-    installed.push("chromium + chromedriver".into());
+    let mut args = vec!["install", "-y", "--no-install-recommends"];
+    args.extend(&missing);
+    apt(&args)?;
+    installed.push(missing.join(" + "));
     Ok(())
 }
 
-fn is_root() -> bool {
+pub fn is_root() -> bool {
     probe("id", &["-u"]).is_some_and(|uid| uid.trim() == "0")
 }
 

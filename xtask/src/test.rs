@@ -88,8 +88,16 @@ fn lint_wasm() -> Result {
     ]))
 }
 
+/// The workspace's native tests; the server's storage tests run on SQLite and, against a
+/// throwaway cluster started here, on PostgreSQL (required: a missing cluster fails them).
 fn native() -> Result {
-    exec(command("cargo").args(["test", "--workspace"]))
+    let cluster = crate::postgres::Cluster::start()?;
+    exec(
+        command("cargo")
+            .args(["test", "--workspace"])
+            .env("SPORTELLO_TEST_POSTGRES", &cluster.url)
+            .env("SPORTELLO_REQUIRE_POSTGRES", "1"),
+    )
 }
 
 /// The wasm tests run in headless Chromium through ChromeDriver; `webdriver.json` at the
