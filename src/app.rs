@@ -8,18 +8,21 @@ use leptos_router::path;
 use crate::components::layout::Layout;
 use crate::i18n::I18nContextProvider;
 use crate::pages::libretto::{
-    draft::DraftLayout, overview::OverviewPage, riepilogo::RiepilogoPage, section::SectionEntryPage,
+    draft::DraftLayout, invio::InvioPage, overview::OverviewPage, riepilogo::RiepilogoPage, section::SectionEntryPage,
     section::SectionPage, stampa::StampaPage,
 };
 use crate::pages::{
     dote::DotePage, home::HomePage, ila::IlaPage, impostazioni::ImpostazioniPage, invii::InviiPage,
-    libretto::LibrettoPage, not_found::NotFoundPage, revisione::RevisionePage,
+    libretto::LibrettoPage, not_found::NotFoundPage, revisione::RevisionePage, ricevuta::RicevutaPage,
 };
+use crate::store::outbox::Outbox;
 
 #[component]
 pub fn App() -> impl IntoView {
     // `<html lang dir>` and the page titles are set through leptos_meta.
     provide_meta_context();
+    // Submissions waiting in the outbox are sent whatever screen is open.
+    Outbox::provide();
 
     view! {
         // The language is remembered in localStorage by `prefs`, not in a cookie: nothing
@@ -34,12 +37,14 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("") view=OverviewPage />
                             <Route path=path!("riepilogo") view=RiepilogoPage />
                             <Route path=path!("stampa") view=StampaPage />
+                            <Route path=path!("invio") view=InvioPage />
                             <Route path=path!(":sezione") view=SectionPage />
                             <Route path=path!(":sezione/:voce") view=SectionEntryPage />
                         </ParentRoute>
                         <Route path=path!("/ila") view=IlaPage />
                         <Route path=path!("/dote") view=DotePage />
                         <Route path=path!("/invii") view=InviiPage />
+                        <Route path=path!("/invii/:chiave") view=RicevutaPage />
                         <Route path=path!("/revisione") view=RevisionePage />
                         <Route path=path!("/impostazioni") view=ImpostazioniPage />
                     </Routes>

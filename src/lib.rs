@@ -1,8 +1,10 @@
 //! Sportello's browser app: pages, components, browser storage and translations.
 //!
 //! `lib.rs` only wires things together; what a screen shows lives in `pages/`, what several
-//! screens share in `components/`, what is kept in the browser in `store/`.
+//! screens share in `components/`, what is kept in the browser in `store/`, how the app talks
+//! to the CPI in `api/`.
 
+pub mod api;
 pub mod app;
 pub mod components;
 pub mod pages;

@@ -12,3 +12,6 @@ pub mod profile_questions;
 pub mod programme_result;
 pub mod save_status;
 pub mod store_error;
+pub mod section_label;
+pub mod submission_summary;
+pub mod submission_labels;

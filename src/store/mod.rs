@@ -8,6 +8,7 @@
 
 pub mod draft_session;
 mod error;
+pub mod outbox;
 mod record;
 mod schema;
 pub mod transfer;
@@ -16,7 +17,7 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use serde::Serialize;
-use sportello_core::{Draft, EvidenceMeta};
+use sportello_core::{Draft, EvidenceMeta, SubmissionRecord};
 use wasm_bindgen::{JsCast, JsValue};
 
 pub use error::{CorruptRecord, StoreError};
@@ -121,6 +122,30 @@ impl Store {
                 .primitive()
                 .map_err(StoreError::from_idb)?;
         }
+        tx.commit().await.map_err(StoreError::from_idb)
+    }
+
+    /// Records a finished send: the receipt goes in, the outbox item goes out, in one
+    /// transaction, so a crash in between can neither lose the receipt nor send twice.
+    pub async fn finish_submission(&self, record: &SubmissionRecord, outbox_key: &str) -> Result<(), StoreError> {
+        let value = to_js(record, StoreName::Submissions)?;
+        let names = [StoreName::Submissions.as_str(), StoreName::Outbox.as_str()];
+        let tx = self
+            .db
+            .transaction(names)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(StoreError::from_idb)?;
+        tx.object_store(StoreName::Submissions.as_str())
+            .map_err(StoreError::from_idb)?
+            .put(value)
+            .primitive()
+            .map_err(StoreError::from_idb)?;
+        tx.object_store(StoreName::Outbox.as_str())
+            .map_err(StoreError::from_idb)?
+            .delete(outbox_key)
+            .primitive()
+            .map_err(StoreError::from_idb)?;
         tx.commit().await.map_err(StoreError::from_idb)
     }
 

@@ -6,7 +6,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::cpi::{Office, SubmissionReceipt, SubmissionRequest};
 use crate::draft::{DraftId, LifecycleState};
+use crate::libretto::FileRef;
 
 /// An evidence file's description; the bytes live beside it, addressed by the same hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,27 +21,101 @@ pub struct EvidenceMeta {
     pub added_at: DateTime<Utc>,
 }
 
-/// A submission the citizen has confirmed but the CPI has not yet acknowledged.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A submission the citizen has confirmed but that has not yet fully reached the CPI: the
+/// frozen version, where sending got to, and why the last attempt failed.
+///
+/// It is written before anything is sent, so that a closed tab, a lost connection or a
+/// restarted browser resumes the same submission with the same idempotency key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutboxItem {
     /// Sent as `Idempotency-Key`: retrying never creates a second record at the CPI.
     pub idempotency_key: String,
-    pub draft_id: DraftId,
-    pub draft_revision: u64,
+    /// The draft's name when sent, to tell submissions apart on a shared device.
+    pub draft_name: String,
+    pub office: Office,
+    /// Exactly what leaves the device; later edits of the draft never change it.
+    pub request: SubmissionRequest,
     pub created_at: DateTime<Utc>,
     pub attempts: u32,
+    /// The API error code (or `network`) of the last failed attempt.
     pub last_error: Option<String>,
+    /// Not retried automatically before this time (backoff after a failure).
+    pub next_attempt_at: Option<DateTime<Utc>>,
+    /// True once the CPI refused the submission for good (the citizen must act).
+    pub refused: bool,
+    /// The CPI's answer, once it has stored the submission.
+    pub receipt: Option<SubmissionReceipt>,
+    /// The evidence files the CPI has confirmed, by SHA-256.
+    pub uploaded: Vec<String>,
 }
 
-/// What the citizen has from the CPI for one submission.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+impl OutboxItem {
+    /// The files still to upload: those the CPI expects that it has not confirmed.
+    pub fn files_to_upload(&self) -> Vec<FileRef> {
+        let expected = self.receipt.as_ref().map(|r| r.evidence_expected.as_slice()).unwrap_or_default();
+        self.request
+            .evidence_files()
+            .into_iter()
+            .filter(|f| expected.contains(&f.sha256) && !self.uploaded.contains(&f.sha256))
+            .collect()
+    }
+
+    /// Bytes confirmed and bytes in all, for a progress bar.
+    pub fn progress(&self) -> (u64, u64) {
+        let files = self.request.evidence_files();
+        let total = files.iter().map(|f| f.dimensione).sum();
+        let done = files
+            .iter()
+            .filter(|f| self.uploaded.contains(&f.sha256))
+            .map(|f| f.dimensione)
+            .sum();
+        (done, total)
+    }
+
+    /// How long to wait after `attempts` failures: 2 s doubling up to 5 minutes.
+    pub fn backoff_seconds(attempts: u32) -> i64 {
+        2i64.saturating_mul(1 << attempts.min(9).saturating_sub(1)).min(300)
+    }
+}
+
+/// What the citizen keeps of one submission that reached the CPI: the receipt, the frozen
+/// version and the token to ask for its status.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SubmissionRecord {
     pub submission_id: String,
-    pub draft_id: DraftId,
+    pub idempotency_key: String,
+    pub draft_name: String,
+    pub office: Office,
     pub receipt_code: String,
     pub status: LifecycleState,
+    /// The CPI's time of receipt.
     pub submitted_at: DateTime<Utc>,
     pub last_checked_at: Option<DateTime<Utc>>,
+    /// Kept only on this device, to read the status; never shown.
+    pub status_token: String,
+    pub request: SubmissionRequest,
+}
+
+impl SubmissionRecord {
+    /// The record of a finished send: every file confirmed.
+    pub fn from_sent(item: &OutboxItem, receipt: &SubmissionReceipt) -> Self {
+        Self {
+            submission_id: receipt.submission_id.clone(),
+            idempotency_key: item.idempotency_key.clone(),
+            draft_name: item.draft_name.clone(),
+            office: item.office.clone(),
+            receipt_code: receipt.receipt_code.clone(),
+            status: receipt.status,
+            submitted_at: receipt.received_at,
+            last_checked_at: None,
+            status_token: receipt.status_token.clone(),
+            request: item.request.clone(),
+        }
+    }
+
+    pub fn draft_id(&self) -> DraftId {
+        self.request.draft_id
+    }
 }
 
 /// A saved ILA check or dote scenario; its body is the programme module's own type.
@@ -57,4 +133,17 @@ pub struct SimulationRecord {
 pub enum SimulationKind {
     IlaCheck,
     DoteScenario,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OutboxItem;
+
+    #[test]
+    fn backoff_doubles_from_two_seconds_to_five_minutes() {
+        let waits: Vec<i64> = (1..=10).map(OutboxItem::backoff_seconds).collect();
+        assert_eq!(waits, [2, 4, 8, 16, 32, 64, 128, 256, 300, 300]);
+        assert_eq!(OutboxItem::backoff_seconds(0), 2);
+        assert_eq!(OutboxItem::backoff_seconds(u32::MAX), 300);
+    }
 }

@@ -11,6 +11,7 @@ pub mod esperienze_formative;
 pub mod esperienze_lavorative;
 pub mod evidenze;
 pub mod form_frame;
+pub mod invio;
 pub mod lingue;
 pub mod links;
 pub mod overview;

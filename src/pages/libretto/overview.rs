@@ -68,6 +68,7 @@ pub fn OverviewPage() -> impl IntoView {
         <ul class="action-list">
             <li><A href=format!("{base}/riepilogo")>{t!(i18n, overview_check)}</A></li>
             <li><A href=format!("{base}/stampa")>{t!(i18n, overview_print)}</A></li>
+            <li><A href=format!("{base}/invio") attr:id="invia-al-cpi">{t!(i18n, overview_send)}</A></li>
         </ul>
         <ExportPanel />
         <h2>{t!(i18n, overview_name_heading)}</h2>

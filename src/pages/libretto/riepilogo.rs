@@ -17,6 +17,7 @@ pub fn RiepilogoPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let base = draft_path(session);
+    let send_href = format!("{base}/invio");
     let problems = move || {
         session
             .findings
@@ -43,7 +44,13 @@ pub fn RiepilogoPage() -> impl IntoView {
         {move || {
             let items = problems();
             if items.is_empty() {
-                view! { <p class="notice notice--success">{t!(i18n, riepilogo_no_problems)}</p> }.into_any()
+                view! {
+                    <div class="notice notice--success">
+                        <p>{t!(i18n, riepilogo_no_problems)}</p>
+                        <p><A href=send_href.clone() attr:id="invia-al-cpi">{t!(i18n, overview_send)}</A></p>
+                    </div>
+                }
+                .into_any()
             } else {
                 view! {
                     <div class="notice notice--warning">

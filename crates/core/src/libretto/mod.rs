@@ -429,6 +429,19 @@ impl Libretto {
         }
     }
 
+    /// How many entries a repeated section has; `None` for the single-form sections.
+    pub fn entry_count(&self, section: Section) -> Option<usize> {
+        match section {
+            Section::EsperienzeLavorative => Some(self.esperienze_lavorative.len()),
+            Section::TitoliIstruzione => Some(self.titoli_istruzione.len()),
+            Section::EsperienzeFormative => Some(self.esperienze_formative.len()),
+            Section::Lingue => Some(self.lingue.len()),
+            Section::Competenze => Some(self.competenze.len()),
+            Section::Evidenze => Some(self.evidenze.len()),
+            Section::DatiPersonali | Section::CompetenzeDigitali | Section::Patenti => None,
+        }
+    }
+
     /// A section is "in progress" while required answers are missing, "has problems" when an
     /// answer given is wrong, and complete otherwise. Warnings never hold a section back.
     pub fn section_state(&self, section: Section, findings: &[validation::Finding]) -> SectionState {
