@@ -8,8 +8,8 @@ use leptos_router::path;
 use crate::components::layout::Layout;
 use crate::i18n::I18nContextProvider;
 use crate::pages::libretto::{
-    draft::DraftLayout, invio::InvioPage, overview::OverviewPage, riepilogo::RiepilogoPage, section::SectionEntryPage,
-    section::SectionPage, stampa::StampaPage,
+    draft::DraftLayout, invio::InvioPage, overview::OverviewPage, riepilogo::RiepilogoPage,
+    section::SectionEntryPage, section::SectionPage, stampa::StampaPage,
 };
 use crate::pages::{
     dote::DotePage, home::HomePage, ila::IlaPage, impostazioni::ImpostazioniPage, invii::InviiPage,

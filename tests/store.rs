@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use sportello::store::{Listing, Record, SCHEMA_VERSION, Store, StoreError, StoreName};
+use sportello_core::cpi::{Office, SubmissionReceipt, SubmissionRequest};
 use sportello_core::records::SimulationKind;
 use sportello_core::{Draft, EvidenceMeta, LifecycleState, OutboxItem, SimulationRecord, SubmissionRecord};
 use wasm_bindgen::JsValue;
@@ -37,6 +38,48 @@ async fn bytes(blob: &web_sys::Blob) -> Vec<u8> {
     js_sys::Uint8Array::new(&buffer).to_vec()
 }
 
+fn office() -> Office {
+    Office {
+        id: "pistoia".into(),
+        name: "Centro per l'Impiego di Pistoia".into(),
+        province: "PT".into(),
+        region: "toscana".into(),
+    }
+}
+
+fn outbox_item(key: &str, draft: &Draft) -> OutboxItem {
+    OutboxItem {
+        idempotency_key: key.into(),
+        draft_name: draft.name.clone(),
+        office: office(),
+        request: SubmissionRequest {
+            office_id: "pistoia".into(),
+            draft_id: draft.id,
+            version: 1,
+            libretto: draft.libretto.clone(),
+        },
+        created_at: at("2026-05-01T09:00:00Z"),
+        attempts: 2,
+        last_error: Some("network".into()),
+        next_attempt_at: Some(at("2026-05-01T09:00:04Z")),
+        refused: false,
+        receipt: None,
+        uploaded: vec!["ab".repeat(32)],
+    }
+}
+
+fn receipt(id: &str) -> SubmissionReceipt {
+    SubmissionReceipt {
+        submission_id: id.into(),
+        receipt_code: "7K3M-9QXA-2RBD".into(),
+        office_id: "pistoia".into(),
+        received_at: at("2026-05-02T10:00:00Z"),
+        status: LifecycleState::Inviata,
+        status_token: "token".into(),
+        evidence_expected: Vec::new(),
+    }
+}
+
 async fn assert_round_trip<R: Record + PartialEq + std::fmt::Debug + Clone>(store: &Store, record: R) {
     let key = record.key();
     store.put(&record).await.expect("put");
@@ -58,31 +101,12 @@ async fn every_store_round_trips_its_type() {
     draft.touch(at("2026-05-01T08:03:00Z"));
     assert_round_trip(&store, draft.clone()).await;
 
-    assert_round_trip(
-        &store,
-        OutboxItem {
-            idempotency_key: "k-1".into(),
-            draft_id: draft.id,
-            draft_revision: 1,
-            created_at: at("2026-05-01T09:00:00Z"),
-            attempts: 2,
-            last_error: Some("offline".into()),
-        },
-    )
-    .await;
-
-    assert_round_trip(
-        &store,
-        SubmissionRecord {
-            submission_id: "s-1".into(),
-            draft_id: draft.id,
-            receipt_code: "CPI-2026-000123".into(),
-            status: LifecycleState::InRevisione,
-            submitted_at: at("2026-05-02T10:00:00Z"),
-            last_checked_at: None,
-        },
-    )
-    .await;
+    let mut item = outbox_item("k-1", &draft);
+    assert_round_trip(&store, item.clone()).await;
+    item.receipt = Some(receipt("s-1"));
+    let mut record = SubmissionRecord::from_sent(&item, &receipt("s-1"));
+    record.status = LifecycleState::InRevisione;
+    assert_round_trip(&store, record).await;
 
     assert_round_trip(
         &store,
@@ -193,14 +217,7 @@ async fn a_v1_database_upgrades_with_its_data_intact() {
     assert_eq!(bytes(&file).await, b"hello");
 
     // The stores v2 added work straight away.
-    let item = OutboxItem {
-        idempotency_key: "after-upgrade".into(),
-        draft_id: expected[0].id,
-        draft_revision: 7,
-        created_at: at("2026-06-01T00:00:00Z"),
-        attempts: 0,
-        last_error: None,
-    };
+    let item = outbox_item("after-upgrade", &expected[0]);
     store.put(&item).await.expect("outbox usable after upgrade");
     assert_eq!(
         store.get::<OutboxItem>("after-upgrade").await.expect("get"),
@@ -305,12 +322,79 @@ async fn erase_everything_leaves_every_store_empty() {
         .put_evidence(&meta, &blob(b"pdf", "application/pdf"))
         .await
         .expect("evidence");
+    let draft = Draft::new("Inviato", at("2026-05-01T08:00:00Z"));
+    let item = outbox_item("pending", &draft);
+    store.put(&item).await.expect("outbox");
+    store
+        .put(&SubmissionRecord::from_sent(&item, &receipt("s-9")))
+        .await
+        .expect("receipt");
+    store
+        .put(&SimulationRecord {
+            id: "sim".into(),
+            kind: SimulationKind::IlaCheck,
+            name: "ILA".into(),
+            saved_at: at("2026-05-01T08:00:00Z"),
+            body: serde_json::json!({}),
+        })
+        .await
+        .expect("simulation");
+    // Every store really holds something before the erase, or the test proves nothing.
+    assert_eq!(store.list::<OutboxItem>().await.expect("list").items.len(), 1);
+    assert_eq!(
+        store.list::<SubmissionRecord>().await.expect("list").items.len(),
+        1
+    );
+    assert_eq!(
+        store.list::<SimulationRecord>().await.expect("list").items.len(),
+        1
+    );
     store.erase_everything().await.expect("erase");
     assert!(store.list::<Draft>().await.expect("list").items.is_empty());
     assert!(store.list_evidence().await.expect("list").items.is_empty());
+    assert!(store.list::<OutboxItem>().await.expect("list").items.is_empty());
+    assert!(
+        store
+            .list::<SubmissionRecord>()
+            .await
+            .expect("list")
+            .items
+            .is_empty()
+    );
+    assert!(
+        store
+            .list::<SimulationRecord>()
+            .await
+            .expect("list")
+            .items
+            .is_empty()
+    );
     assert_eq!(
         store.version(),
         SCHEMA_VERSION,
         "the database itself stays, empty"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn finishing_a_submission_moves_it_from_the_outbox_to_the_receipts_at_once() {
+    let store = Store::open_named(&db_name("finish")).await.expect("open");
+    let draft = Draft::new("Anna", at("2026-05-01T08:00:00Z"));
+    let mut item = outbox_item("k-finish", &draft);
+    store.put(&item).await.expect("outbox");
+    item.receipt = Some(receipt("s-finish"));
+    let record = SubmissionRecord::from_sent(&item, &receipt("s-finish"));
+    store
+        .finish_submission(&record, "k-finish")
+        .await
+        .expect("finish");
+    assert_eq!(store.get::<OutboxItem>("k-finish").await.expect("get"), None);
+    assert_eq!(
+        store.get::<SubmissionRecord>("s-finish").await.expect("get"),
+        Some(record.clone())
+    );
+    assert_eq!(
+        record.request.libretto, draft.libretto,
+        "the frozen version is kept"
     );
 }

@@ -7,8 +7,8 @@
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 use sportello_core::cpi::{
-    ApiError, EvidenceReceipt, IDEMPOTENCY_HEADER, Office, STATUS_TOKEN_HEADER, SubmissionReceipt, SubmissionRequest,
-    SubmissionStatus,
+    ApiError, EvidenceReceipt, IDEMPOTENCY_HEADER, Office, STATUS_TOKEN_HEADER, SubmissionReceipt,
+    SubmissionRequest, SubmissionStatus,
 };
 
 /// The API lives on the server that serves the app.
@@ -49,7 +49,10 @@ pub async fn offices() -> Result<Vec<Office>, ApiFailure> {
 }
 
 /// Sends a submission; retrying with the same key and request returns the same receipt.
-pub async fn submit(idempotency_key: &str, request: &SubmissionRequest) -> Result<SubmissionReceipt, ApiFailure> {
+pub async fn submit(
+    idempotency_key: &str,
+    request: &SubmissionRequest,
+) -> Result<SubmissionReceipt, ApiFailure> {
     let body = serde_json::to_string(request).map_err(|_| ApiFailure::BadAnswer)?;
     let response = Request::post(&format!("{BASE}/submissions"))
         .header(IDEMPOTENCY_HEADER, idempotency_key)
@@ -95,7 +98,12 @@ async fn answer<T: DeserializeOwned>(response: Result<Response, gloo_net::Error>
     let code = match response.json::<ApiError>().await {
         Ok(e) => e.code,
         // A proxy's error page, not the CPI's: treat as the server being unavailable.
-        Err(_) => return Err(ApiFailure::Refused { status: status.max(500), code: "unavailable".into() }),
+        Err(_) => {
+            return Err(ApiFailure::Refused {
+                status: status.max(500),
+                code: "unavailable".into(),
+            });
+        }
     };
     Err(ApiFailure::Refused { status, code })
 }

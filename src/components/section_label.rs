@@ -35,4 +35,3 @@ pub fn state_label(i18n: crate::I18n, state: SectionState) -> (&'static str, Str
         ),
     }
 }
-

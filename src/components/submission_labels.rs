@@ -25,9 +25,16 @@ pub fn failure_text(i18n: crate::I18n, code: &str) -> String {
         }
         "file_missing" => t_string!(i18n, send_error_file_missing),
         "storage" => t_string!(i18n, send_error_storage),
-        "personal_data_missing" | "libretto_invalid" | "invalid_submission" => t_string!(i18n, send_error_invalid),
-        "unsupported_type" | "unsupported_evidence_type" | "hash_mismatch" | "size_mismatch" | "too_large"
-        | "evidence_too_large" | "submission_too_large" => t_string!(i18n, send_error_file),
+        "personal_data_missing" | "libretto_invalid" | "invalid_submission" => {
+            t_string!(i18n, send_error_invalid)
+        }
+        "unsupported_type"
+        | "unsupported_evidence_type"
+        | "hash_mismatch"
+        | "size_mismatch"
+        | "too_large"
+        | "evidence_too_large"
+        | "submission_too_large" => t_string!(i18n, send_error_file),
         "unknown_office" => t_string!(i18n, send_error_office),
         _ => t_string!(i18n, send_error_other),
     }

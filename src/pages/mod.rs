@@ -7,5 +7,5 @@ pub mod impostazioni;
 pub mod invii;
 pub mod libretto;
 pub mod not_found;
-pub mod ricevuta;
 pub mod revisione;
+pub mod ricevuta;

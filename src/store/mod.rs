@@ -127,7 +127,11 @@ impl Store {
 
     /// Records a finished send: the receipt goes in, the outbox item goes out, in one
     /// transaction, so a crash in between can neither lose the receipt nor send twice.
-    pub async fn finish_submission(&self, record: &SubmissionRecord, outbox_key: &str) -> Result<(), StoreError> {
+    pub async fn finish_submission(
+        &self,
+        record: &SubmissionRecord,
+        outbox_key: &str,
+    ) -> Result<(), StoreError> {
         let value = to_js(record, StoreName::Submissions)?;
         let names = [StoreName::Submissions.as_str(), StoreName::Outbox.as_str()];
         let tx = self

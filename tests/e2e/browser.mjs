@@ -47,8 +47,8 @@ export async function freshPage(browser, { locale = 'it-IT' } = {}) {
 }
 
 /** Opens a route and waits until the app (not the static first paint) has rendered it. */
-export async function open(page, path) {
-  await page.goto(BASE_URL + path);
+export async function open(page, path, base = BASE_URL) {
+  await page.goto(base + path);
   await page.locator('#titolo-pagina').waitFor();
 }
 

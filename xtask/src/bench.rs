@@ -2,6 +2,7 @@
 //!
 //! - first-load transfer of the release build: every file a first visit downloads, raw and
 //!   gzip-compressed (what the server sends to a browser that accepts gzip), and the total;
+//! - CPI intake: throughput and p50/p99 of 10 KB submissions on SQLite and on PostgreSQL;
 //! - the browser store: put and get of a 1 MB record in headless Chromium, median of 20;
 //! - the rules engine: all programmes for one profile, natively (per second) and in Chromium;
 //! - autosave of a 500-entry Libretto (one conditional write) and its validation, in Chromium;
@@ -19,9 +20,35 @@ pub fn run() -> Result {
     setup::run()?;
     cmd::timed("build: app (release)", build::release)?;
     first_load()?;
+    intake()?;
     native_rules()?;
     browser()?;
     cold_load()
+}
+
+/// Intake throughput and latency on both engines, against the release server process.
+fn intake() -> Result {
+    println!(
+        "\nbench: CPI intake, 10 KB submissions on loopback, durable commits (at most {} requests or {} s each)",
+        crate::load::REQUESTS,
+        crate::load::TIME_LIMIT.as_secs()
+    );
+    crate::cmd::timed("build: CPI server (release)", || {
+        crate::cmd::exec(cmd::command("cargo").args(["build", "--release", "-p", "sportello-cpi"]))
+    })?;
+    let binary = crate::serve::cpi_binary_in("release");
+    {
+        let data = test::fresh_dir("bench-intake-sqlite")?;
+        let server = Server::start_binary(&binary, &data, None)?;
+        println!("  {}", crate::load::run(&server.addr)?.line("SQLite"));
+    }
+    {
+        let cluster = crate::postgres::Cluster::start()?;
+        let data = test::fresh_dir("bench-intake-postgres")?;
+        let server = Server::start_binary(&binary, &data, Some(&cluster.url))?;
+        println!("  {}", crate::load::run(&server.addr)?.line("PostgreSQL"));
+    }
+    Ok(())
 }
 
 fn cold_load() -> Result {

@@ -6,6 +6,7 @@
 mod bench;
 mod build;
 mod cmd;
+mod load;
 mod postgres;
 mod serve;
 mod server;
@@ -18,7 +19,8 @@ const USAGE: &str = "usage: cargo xtask <setup | serve | test | bench>
   setup   install every tool the project needs (skips what is already there)
   serve   setup, build the app in release mode, run the reference CPI on http://127.0.0.1:8080
   test    setup, then run every test layer and print one summary
-  bench   setup, build, then print the first-load transfer and the browser store timings";
+  bench   setup, build, then print the first-load transfer, CPI intake on both databases,
+          and the browser timings";
 
 fn main() -> ExitCode {
     let Some(task) = std::env::args().nth(1) else {

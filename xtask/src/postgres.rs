@@ -54,7 +54,13 @@ impl Cluster {
         exec(
             cluster
                 .pg("initdb")
-                .args(["--auth=trust", "--username=postgres", "--encoding=UTF8", "--no-instructions", "-D"])
+                .args([
+                    "--auth=trust",
+                    "--username=postgres",
+                    "--encoding=UTF8",
+                    "--no-instructions",
+                    "-D",
+                ])
                 .arg(&data),
         )?;
         let options = format!(

@@ -18,9 +18,14 @@ pub fn run() -> Result {
 }
 
 pub fn cpi_binary() -> String {
+    cpi_binary_in("debug")
+}
+
+/// The server built with a cargo profile (`debug`, `release`).
+pub fn cpi_binary_in(profile: &str) -> String {
     crate::cmd::root()
         .join("target")
-        .join("debug")
+        .join(profile)
         .join("sportello-cpi")
         .to_string_lossy()
         .into_owned()

@@ -12,25 +12,39 @@ use crate::serve::cpi_binary;
 pub struct Server {
     child: Child,
     pub base_url: String,
+    /// `127.0.0.1:PORT`.
+    pub addr: String,
 }
 
 impl Server {
-    /// Starts the server on a free loopback port with its own data directory.
+    /// Starts the server on a free loopback port with its own data directory (and its
+    /// SQLite file there).
     pub fn start(data_dir: &Path) -> Result<Self> {
+        Self::start_binary(&cpi_binary(), data_dir, None)
+    }
+
+    /// A given build of the server, storing in PostgreSQL when `database_url` is given.
+    pub fn start_binary(binary: &str, data_dir: &Path, database_url: Option<&str>) -> Result<Self> {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .map_err(|e| format!("no free loopback port: {e}"))?
             .port();
         let addr = format!("127.0.0.1:{port}");
-        let child = command(&cpi_binary())
-            .args(["--dist", "dist", "--addr", &addr, "--data"])
+        let mut cmd = command(binary);
+        cmd.args(["--dist", "dist", "--addr", &addr, "--data"])
             .arg(data_dir)
-            .stdin(Stdio::null())
+            .env_remove("DATABASE_URL")
+            .stdin(Stdio::null());
+        if let Some(url) = database_url {
+            cmd.env("DATABASE_URL", url);
+        }
+        let child = cmd
             .spawn()
             .map_err(|e| format!("cannot start the CPI server: {e}"))?;
         let server = Self {
             child,
             base_url: format!("http://{addr}"),
+            addr: addr.clone(),
         };
         server.wait_healthy(&addr)?;
         Ok(server)

@@ -130,7 +130,12 @@ fn end_to_end() -> Result {
         command("node")
             .args(["--test", "--test-concurrency=1", "tests/e2e/"])
             .env("BASE_URL", &server.base_url)
-            .env("CHROMIUM", setup::CHROMIUM),
+            .env("CHROMIUM", setup::CHROMIUM)
+            // The sending tests read the server's database, and start a second server of
+            // their own to stop and start.
+            .env("CPI_DATA", &data)
+            .env("CPI_BIN", crate::serve::cpi_binary())
+            .env("DIST", build::dist()),
     )
 }
 

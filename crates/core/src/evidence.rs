@@ -60,7 +60,9 @@ pub fn sniff(bytes: &[u8]) -> Option<EvidenceKind> {
 
 /// A lower-case hex SHA-256, as evidence files are addressed.
 pub fn is_sha256_hex(s: &str) -> bool {
-    s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 #[cfg(test)]
@@ -71,7 +73,10 @@ mod tests {
     fn recognises_the_three_kinds_by_their_bytes() {
         assert_eq!(sniff(b"%PDF-1.7\n..."), Some(EvidenceKind::Pdf));
         assert_eq!(sniff(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Some(EvidenceKind::Png));
-        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]), Some(EvidenceKind::Jpeg));
+        assert_eq!(
+            sniff(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]),
+            Some(EvidenceKind::Jpeg)
+        );
     }
 
     #[test]

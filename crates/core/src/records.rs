@@ -52,7 +52,11 @@ pub struct OutboxItem {
 impl OutboxItem {
     /// The files still to upload: those the CPI expects that it has not confirmed.
     pub fn files_to_upload(&self) -> Vec<FileRef> {
-        let expected = self.receipt.as_ref().map(|r| r.evidence_expected.as_slice()).unwrap_or_default();
+        let expected = self
+            .receipt
+            .as_ref()
+            .map(|r| r.evidence_expected.as_slice())
+            .unwrap_or_default();
         self.request
             .evidence_files()
             .into_iter()
@@ -74,7 +78,8 @@ impl OutboxItem {
 
     /// How long to wait after `attempts` failures: 2 s doubling up to 5 minutes.
     pub fn backoff_seconds(attempts: u32) -> i64 {
-        2i64.saturating_mul(1 << attempts.min(9).saturating_sub(1)).min(300)
+        2i64.saturating_mul(1 << attempts.min(9).saturating_sub(1))
+            .min(300)
     }
 }
 

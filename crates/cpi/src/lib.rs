@@ -64,8 +64,8 @@ pub async fn router(config: &Config) -> Result<Router, StartError> {
             .map_err(|e| StartError::Offices(format!("cannot read {}: {e}", path.display())))?,
         None => DEFAULT_OFFICES.to_owned(),
     };
-    let offices = sportello_core::cpi::parse_offices(&offices_json)
-        .map_err(|e| StartError::Offices(e.to_string()))?;
+    let offices =
+        sportello_core::cpi::parse_offices(&offices_json).map_err(|e| StartError::Offices(e.to_string()))?;
     let app = app_files::AppFiles::load(&config.dist)?;
     let db = match &config.database_url {
         Some(url) => db::Db::open_postgres(url).await?,

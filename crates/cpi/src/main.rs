@@ -7,8 +7,7 @@ use std::process::ExitCode;
 
 use sportello_cpi::Config;
 
-const USAGE: &str =
-    "usage: sportello-cpi [--dist DIR] [--data DIR] [--addr HOST:PORT] [--offices FILE]\n(DATABASE_URL=postgres://… to store in PostgreSQL)";
+const USAGE: &str = "usage: sportello-cpi [--dist DIR] [--data DIR] [--addr HOST:PORT] [--offices FILE]\n(DATABASE_URL=postgres://… to store in PostgreSQL)";
 
 fn parse_args() -> Result<Config, String> {
     let mut config = Config {

@@ -30,7 +30,8 @@ impl TokenKey {
     /// directory's `token-secret` file, created at random (mode 0600) on first start.
     pub fn load(data_dir: &Path) -> Result<Self, String> {
         if let Ok(hex) = std::env::var("SPORTELLO_TOKEN_SECRET") {
-            return Self::from_hex(hex.trim()).ok_or_else(|| "SPORTELLO_TOKEN_SECRET must be 64 hex digits".into());
+            return Self::from_hex(hex.trim())
+                .ok_or_else(|| "SPORTELLO_TOKEN_SECRET must be 64 hex digits".into());
         }
         let path = data_dir.join(SECRET_FILE);
         match std::fs::read_to_string(&path) {

@@ -82,7 +82,12 @@ impl Server {
 
     /// Stops the server and starts a new one on the same data (a restart of the service).
     async fn restart(&mut self) {
-        let port: u16 = self.base.rsplit(':').next().and_then(|p| p.parse().ok()).expect("port");
+        let port: u16 = self
+            .base
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .expect("port");
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
@@ -121,12 +126,16 @@ async fn fresh_postgres_database() -> Option<String> {
             std::env::var_os("SPORTELLO_REQUIRE_POSTGRES").is_none(),
             "SPORTELLO_REQUIRE_POSTGRES is set but SPORTELLO_TEST_POSTGRES is not"
         );
-        eprintln!("PostgreSQL variant skipped: SPORTELLO_TEST_POSTGRES is not set (cargo xtask test sets it)");
+        eprintln!(
+            "PostgreSQL variant skipped: SPORTELLO_TEST_POSTGRES is not set (cargo xtask test sets it)"
+        );
         return None;
     };
     sqlx::any::install_default_drivers();
     let name = format!("t_{}", uuid::Uuid::new_v4().simple());
-    let pool = AnyPool::connect(&admin).await.expect("connect to the test cluster");
+    let pool = AnyPool::connect(&admin)
+        .await
+        .expect("connect to the test cluster");
     sqlx::query(&format!("CREATE DATABASE {name}"))
         .execute(&pool)
         .await
@@ -219,9 +228,18 @@ async fn post(s: &Server, key: &str, body: Vec<u8>) -> reqwest::Response {
         .expect("post")
 }
 
-async fn put(s: &Server, receipt: &SubmissionReceipt, sha: &str, bytes: &[u8], token: Option<&str>) -> reqwest::Response {
+async fn put(
+    s: &Server,
+    receipt: &SubmissionReceipt,
+    sha: &str,
+    bytes: &[u8],
+    token: Option<&str>,
+) -> reqwest::Response {
     let mut req = reqwest::Client::new()
-        .put(s.url(&format!("/api/v1/submissions/{}/evidence/{sha}", receipt.submission_id)))
+        .put(s.url(&format!(
+            "/api/v1/submissions/{}/evidence/{sha}",
+            receipt.submission_id
+        )))
         .header("content-type", "application/pdf")
         .body(bytes.to_vec());
     if let Some(t) = token {
@@ -256,29 +274,44 @@ async fn a_submission_is_stored_once_with_a_receipt_and_a_hashed_token(s: Server
     let pdf = file_ref("attestato.pdf", PDF, "application/pdf");
     let r = request(std::slice::from_ref(&pdf));
     let receipt = submit(&s, &r).await;
-    assert!(ReceiptCode::parse(&receipt.receipt_code).is_ok(), "{}", receipt.receipt_code);
+    assert!(
+        ReceiptCode::parse(&receipt.receipt_code).is_ok(),
+        "{}",
+        receipt.receipt_code
+    );
     assert_eq!(receipt.office_id, "pistoia");
     assert_eq!(receipt.evidence_expected, vec![pdf.sha256.clone()]);
     assert!(receipt.status_token.len() >= 22, "at least 128 bits");
 
     let pool = s.sql().await;
-    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
-        "SELECT id, receipt_code, status, token_hash, libretto_json FROM submissions",
-    )
-    .fetch_all(&pool)
-    .await
-    .expect("rows");
+    let rows: Vec<(String, String, String, String, String)> =
+        sqlx::query_as("SELECT id, receipt_code, status, token_hash, libretto_json FROM submissions")
+            .fetch_all(&pool)
+            .await
+            .expect("rows");
     assert_eq!(rows.len(), 1);
     let (id, code, status, token_hash, libretto_json) = &rows[0];
     assert_eq!(id, &receipt.submission_id);
     assert_eq!(code, &receipt.receipt_code);
     assert_eq!(status, "inviata");
-    assert_ne!(token_hash, &receipt.status_token, "the token is stored only as a hash");
-    assert_eq!(token_hash, &hex(&sha2::Sha256::digest(receipt.status_token.as_bytes())));
+    assert_ne!(
+        token_hash, &receipt.status_token,
+        "the token is stored only as a hash"
+    );
+    assert_eq!(
+        token_hash,
+        &hex(&sha2::Sha256::digest(receipt.status_token.as_bytes()))
+    );
     let stored: Libretto = serde_json::from_str(libretto_json).expect("stored libretto");
     assert_eq!(stored, r.libretto);
-    let dump: Vec<(String,)> = sqlx::query_as("SELECT response_json FROM submissions").fetch_all(&pool).await.expect("r");
-    assert!(!dump[0].0.contains(&receipt.status_token), "nor inside the stored answer");
+    let dump: Vec<(String,)> = sqlx::query_as("SELECT response_json FROM submissions")
+        .fetch_all(&pool)
+        .await
+        .expect("r");
+    assert!(
+        !dump[0].0.contains(&receipt.status_token),
+        "nor inside the stored answer"
+    );
     pool.close().await;
 
     // The file, then its status.
@@ -288,7 +321,10 @@ async fn a_submission_is_stored_once_with_a_receipt_and_a_hashed_token(s: Server
     assert_eq!(again.status(), 200, "a second upload is harmless");
     let pool = s.sql().await;
     let files: Vec<(String, Vec<u8>, String)> =
-        sqlx::query_as("SELECT sha256, bytes, mime_type FROM evidence_files").fetch_all(&pool).await.expect("files");
+        sqlx::query_as("SELECT sha256, bytes, mime_type FROM evidence_files")
+            .fetch_all(&pool)
+            .await
+            .expect("files");
     assert_eq!(files.len(), 1);
     assert_eq!(files[0].1, PDF, "byte-identical");
     assert_eq!(files[0].2, "application/pdf");
@@ -317,7 +353,10 @@ async fn a_retry_gets_the_first_answer_byte_for_byte(s: Server) {
     for _ in 0..3 {
         let again = post(&s, key, body(&r)).await;
         assert_eq!(again.status(), 201);
-        assert_eq!(again.headers().get("idempotent-replayed").map(|v| v.as_bytes()), Some(&b"true"[..]));
+        assert_eq!(
+            again.headers().get("idempotent-replayed").map(|v| v.as_bytes()),
+            Some(&b"true"[..])
+        );
         assert_eq!(again.bytes().await.expect("bytes"), first);
     }
     assert_eq!(s.count("SELECT COUNT(*) FROM submissions").await, 1);
@@ -329,9 +368,15 @@ async fn a_key_reused_with_another_body_is_a_conflict(s: Server) {
     assert_eq!(post(&s, key, body(&r)).await.status(), 201);
     let mut other = r.clone();
     other.libretto.dati_personali.nome = "Bianca".into();
-    assert_eq!(error_code(post(&s, key, body(&other)).await).await, (409, "idempotency_key_reused".into()));
+    assert_eq!(
+        error_code(post(&s, key, body(&other)).await).await,
+        (409, "idempotency_key_reused".into())
+    );
     let pool = s.sql().await;
-    let rows: Vec<(String,)> = sqlx::query_as("SELECT libretto_json FROM submissions").fetch_all(&pool).await.expect("rows");
+    let rows: Vec<(String,)> = sqlx::query_as("SELECT libretto_json FROM submissions")
+        .fetch_all(&pool)
+        .await
+        .expect("rows");
     assert_eq!(rows.len(), 1);
     assert!(rows[0].0.contains("\"Anna\""), "the first body stays");
     pool.close().await;
@@ -379,7 +424,9 @@ async fn evidence_must_match_its_hash_and_be_what_its_bytes_say(s: Server) {
     );
     // Not a hash at all.
     assert_eq!(
-        error_code(put(&s, &receipt, "..%2F..%2Fetc", PDF, Some(&token)).await).await.0,
+        error_code(put(&s, &receipt, "..%2F..%2Fetc", PDF, Some(&token)).await)
+            .await
+            .0,
         400
     );
     // HTML, whatever it is called, is refused by its bytes.
@@ -394,9 +441,15 @@ async fn evidence_must_match_its_hash_and_be_what_its_bytes_say(s: Server) {
 
     let pool = s.sql().await;
     let rows: Vec<(String, String, Vec<u8>)> =
-        sqlx::query_as("SELECT sha256, mime_type, bytes FROM evidence_files").fetch_all(&pool).await.expect("rows");
+        sqlx::query_as("SELECT sha256, mime_type, bytes FROM evidence_files")
+            .fetch_all(&pool)
+            .await
+            .expect("rows");
     assert_eq!(rows.len(), 1, "only the good file is stored");
-    assert_eq!(rows[0].1, "image/png", "the type comes from the bytes, not the header or name");
+    assert_eq!(
+        rows[0].1, "image/png",
+        "the type comes from the bytes, not the header or name"
+    );
     assert_eq!(rows[0].2, PNG);
     pool.close().await;
 }
@@ -412,7 +465,10 @@ async fn oversize_bodies_are_refused(s: Server) {
     // until the answer is read (a reset is never a pass).
     let mut answer = None;
     for _ in 0..5 {
-        let url = s.url(&format!("/api/v1/submissions/{}/evidence/{}", receipt.submission_id, big_ref.sha256));
+        let url = s.url(&format!(
+            "/api/v1/submissions/{}/evidence/{}",
+            receipt.submission_id, big_ref.sha256
+        ));
         let sent = reqwest::Client::new()
             .put(url)
             .header("x-status-token", &receipt.status_token)
@@ -438,7 +494,8 @@ async fn malformed_and_invalid_submissions_are_explained(s: Server) {
     let (status, code) = error_code(post(&s, "bad-json-0000-aaaa", b"{\"office_id\": ".to_vec()).await).await;
     assert_eq!((status, code.as_str()), (400, "malformed_json"));
 
-    let (status, code) = error_code(post(&s, "bad-shape-0000-aaa", br#"{"office_id": 3}"#.to_vec()).await).await;
+    let (status, code) =
+        error_code(post(&s, "bad-shape-0000-aaa", br#"{"office_id": 3}"#.to_vec()).await).await;
     assert_eq!((status, code.as_str()), (422, "invalid_submission"));
 
     let mut wrong_cf = request(&[]);
@@ -463,27 +520,47 @@ async fn malformed_and_invalid_submissions_are_explained(s: Server) {
         .await
         .expect("post");
     assert_eq!(error_code(res).await, (400, "idempotency_key_missing".into()));
-    assert_eq!(error_code(post(&s, "short", body(&request(&[]))).await).await.1, "idempotency_key_invalid");
+    assert_eq!(
+        error_code(post(&s, "short", body(&request(&[]))).await).await.1,
+        "idempotency_key_invalid"
+    );
 
-    assert_eq!(s.count("SELECT COUNT(*) FROM submissions").await, 0, "nothing refused is stored");
+    assert_eq!(
+        s.count("SELECT COUNT(*) FROM submissions").await,
+        0,
+        "nothing refused is stored"
+    );
 }
 
 async fn the_status_needs_the_right_token(s: Server) {
     let receipt = submit(&s, &request(&[])).await;
     let other = submit(&s, &request(&[])).await;
     let get = |token: Option<String>| {
-        let mut req = reqwest::Client::new().get(s.url(&format!("/api/v1/submissions/{}", receipt.submission_id)));
+        let mut req =
+            reqwest::Client::new().get(s.url(&format!("/api/v1/submissions/{}", receipt.submission_id)));
         if let Some(t) = token {
             req = req.header("x-status-token", t);
         }
         req.send()
     };
-    assert_eq!(error_code(get(None).await.expect("get")).await, (401, "token_missing".into()));
-    assert_eq!(error_code(get(Some(other.status_token.clone())).await.expect("get")).await, (403, "token_wrong".into()));
-    assert_eq!(error_code(get(Some(String::new())).await.expect("get")).await, (403, "token_wrong".into()));
+    assert_eq!(
+        error_code(get(None).await.expect("get")).await,
+        (401, "token_missing".into())
+    );
+    assert_eq!(
+        error_code(get(Some(other.status_token.clone())).await.expect("get")).await,
+        (403, "token_wrong".into())
+    );
+    assert_eq!(
+        error_code(get(Some(String::new())).await.expect("get")).await,
+        (403, "token_wrong".into())
+    );
     let ok = get(Some(receipt.status_token.clone())).await.expect("get");
     assert_eq!(ok.status(), 200);
-    assert_eq!(ok.headers().get("cache-control").map(|v| v.as_bytes()), Some(&b"no-store"[..]));
+    assert_eq!(
+        ok.headers().get("cache-control").map(|v| v.as_bytes()),
+        Some(&b"no-store"[..])
+    );
     let unknown = reqwest::Client::new()
         .get(s.url("/api/v1/submissions/nope"))
         .header("x-status-token", &receipt.status_token)
@@ -499,10 +576,19 @@ async fn a_restart_loses_nothing(mut s: Server) {
     let key = "restart-0000-aaaa-bbbb";
     let first = post(&s, key, body(&r)).await.bytes().await.expect("bytes");
     let receipt: SubmissionReceipt = serde_json::from_slice(&first).expect("receipt");
-    assert_eq!(put(&s, &receipt, &pdf.sha256, PDF, Some(&receipt.status_token)).await.status(), 201);
+    assert_eq!(
+        put(&s, &receipt, &pdf.sha256, PDF, Some(&receipt.status_token))
+            .await
+            .status(),
+        201
+    );
     s.restart().await;
     let again = post(&s, key, body(&r)).await;
-    assert_eq!(again.bytes().await.expect("bytes"), first, "same answer, same token, after a restart");
+    assert_eq!(
+        again.bytes().await.expect("bytes"),
+        first,
+        "same answer, same token, after a restart"
+    );
     let status = reqwest::Client::new()
         .get(s.url(&format!("/api/v1/submissions/{}", receipt.submission_id)))
         .header("x-status-token", &receipt.status_token)
@@ -519,13 +605,26 @@ async fn a_restart_loses_nothing(mut s: Server) {
 #[tokio::test]
 async fn offices_are_listed_and_every_documented_route_exists() {
     let s = Server::start(Engine::Sqlite).await.expect("sqlite");
-    let offices: Vec<sportello_core::cpi::Office> =
-        reqwest::get(s.url("/api/v1/offices")).await.expect("get").json().await.expect("json");
+    let offices: Vec<sportello_core::cpi::Office> = reqwest::get(s.url("/api/v1/offices"))
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
     assert!(offices.iter().any(|o| o.id == "pistoia" && o.province == "PT"));
     assert!(offices.iter().any(|o| o.id == "varese" && o.province == "VA"));
 
-    let doc: serde_json::Value = reqwest::get(s.url("/api/v1/openapi.json")).await.expect("get").json().await.expect("json");
-    assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.1")), "{}", doc["openapi"]);
+    let doc: serde_json::Value = reqwest::get(s.url("/api/v1/openapi.json"))
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    assert!(
+        doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.1")),
+        "{}",
+        doc["openapi"]
+    );
     let paths = doc["paths"].as_object().expect("paths");
     let mut documented = Vec::new();
     for (path, item) in paths {
@@ -533,11 +632,22 @@ async fn offices_are_listed_and_every_documented_route_exists() {
             documented.push(format!("{} {path}", method.to_uppercase()));
             let concrete = path.replace("{id}", "x").replace("{sha256}", &"0".repeat(64));
             let m = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
-            let res = reqwest::Client::new().request(m, s.url(&concrete)).send().await.expect("request");
+            let res = reqwest::Client::new()
+                .request(m, s.url(&concrete))
+                .send()
+                .await
+                .expect("request");
             let status = res.status().as_u16();
-            let code = if status >= 400 { error_code(res).await.1 } else { String::new() };
+            let code = if status >= 400 {
+                error_code(res).await.1
+            } else {
+                String::new()
+            };
             // A real route may refuse the empty request, but never as an unknown route.
-            assert!(status != 405 && !(status == 404 && code == "not_found" && !concrete.contains("/x")), "{method} {path}: {status} {code}");
+            assert!(
+                status != 405 && !(status == 404 && code == "not_found" && !concrete.contains("/x")),
+                "{method} {path}: {status} {code}"
+            );
         }
     }
     documented.sort();

@@ -13,10 +13,10 @@ use sportello_core::{OutboxItem, SubmissionRecord};
 
 use super::draft::{draft_path, use_session};
 use crate::api;
+use crate::components::form::Bound;
 use crate::components::form::FormState;
 use crate::components::form::choice::Select;
 use crate::components::form::error_summary::ErrorSummary;
-use crate::components::form::Bound;
 use crate::components::page_heading::PageHeading;
 use crate::components::store_error::StoreErrorMessage;
 use crate::components::submission_summary::SubmissionSummary;
@@ -42,7 +42,9 @@ pub fn InvioPage() -> impl IntoView {
         if let Some(Ok(list)) = offices.get()
             && chosen.get_untracked().is_none()
         {
-            let pick = session.draft.with_untracked(|d| preselect_office(&list, &d.libretto).map(|o| o.id.clone()));
+            let pick = session
+                .draft
+                .with_untracked(|d| preselect_office(&list, &d.libretto).map(|o| o.id.clone()));
             chosen.set(pick);
         }
     });
@@ -58,17 +60,15 @@ pub fn InvioPage() -> impl IntoView {
     };
     // The CPI's own intake rule, run here first, so nothing is sent that it would refuse.
     let blocker = Memo::new(move |_| {
-        session
-            .draft
-            .with(|d| {
-                let probe = SubmissionRequest {
-                    office_id: String::new(),
-                    draft_id: d.id,
-                    version: 1,
-                    libretto: d.libretto.clone(),
-                };
-                check_submission(&probe, Local::now().date_naive()).err()
-            })
+        session.draft.with(|d| {
+            let probe = SubmissionRequest {
+                office_id: String::new(),
+                draft_id: d.id,
+                version: 1,
+                libretto: d.libretto.clone(),
+            };
+            check_submission(&probe, Local::now().date_naive()).err()
+        })
     });
 
     let findings = Signal::derive(move || {
@@ -149,7 +149,10 @@ pub fn InvioPage() -> impl IntoView {
         let (Some(Ok(list)), Some(req)) = (offices.get(), request()) else {
             return None;
         };
-        let office = list.iter().find(|o| Some(&o.id) == chosen.get().as_ref()).cloned();
+        let office = list
+            .iter()
+            .find(|o| Some(&o.id) == chosen.get().as_ref())
+            .cloned();
         office.map(|office| view! { <SubmissionSummary request=req office /> })
     };
 
@@ -231,4 +234,3 @@ async fn next_version(draft_id: sportello_core::DraftId) -> Result<u32, StoreErr
         .map(|r| r.version);
     Ok(versions.max().unwrap_or(0) + 1)
 }
-

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use sportello_core::libretto::{
-    Competenza, EsperienzaFormativa, EsperienzaLavorativa, Evidenza, ItemId, Lingua, Section, TitoloIstruzione,
+    Competenza, EsperienzaFormativa, EsperienzaLavorativa, Evidenza, ItemId, Lingua, Section,
+    TitoloIstruzione,
 };
 
 use super::entries::{EntryListPage, EntryPage};
@@ -12,8 +13,8 @@ use super::{
     competenze, competenze_digitali, dati_personali, esperienze_formative, esperienze_lavorative, evidenze,
     lingue, patenti, titoli,
 };
-use crate::i18n::t_string;
 pub use crate::components::section_label::{section_title, state_label};
+use crate::i18n::t_string;
 use crate::pages::not_found::NotFoundPage;
 
 /// The section in the path, as a memo: moving from one section or entry to another keeps

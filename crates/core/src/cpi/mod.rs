@@ -155,10 +155,7 @@ pub fn check_submission(request: &SubmissionRequest, today: NaiveDate) -> Result
     if request.libretto.section_state(Section::DatiPersonali, &findings) != SectionState::Complete {
         return Err(IntakeError::PersonalDataMissing);
     }
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
     if errors > 0 {
         return Err(IntakeError::Invalid(errors));
     }
@@ -252,7 +249,10 @@ mod tests {
 
     #[test]
     fn the_same_file_twice_is_expected_once() {
-        let r = request(vec![file(1, 1000, "application/pdf"), file(1, 1000, "application/pdf")]);
+        let r = request(vec![
+            file(1, 1000, "application/pdf"),
+            file(1, 1000, "application/pdf"),
+        ]);
         assert_eq!(r.evidence_files().len(), 1);
     }
 
@@ -260,14 +260,20 @@ mod tests {
     fn an_empty_libretto_is_refused_for_its_personal_data() {
         let mut r = request(vec![]);
         r.libretto = Libretto::default();
-        assert_eq!(check_submission(&r, today()), Err(IntakeError::PersonalDataMissing));
+        assert_eq!(
+            check_submission(&r, today()),
+            Err(IntakeError::PersonalDataMissing)
+        );
     }
 
     #[test]
     fn a_libretto_with_an_error_is_refused_with_its_problem_count() {
         let mut r = request(vec![]);
         r.libretto.dati_personali.email = "not an address".into();
-        assert_eq!(check_submission(&r, today()), Err(IntakeError::PersonalDataMissing));
+        assert_eq!(
+            check_submission(&r, today()),
+            Err(IntakeError::PersonalDataMissing)
+        );
         r.libretto.dati_personali.email.clear();
         r.libretto.esperienze_lavorative.push(Default::default());
         assert!(matches!(check_submission(&r, today()), Err(IntakeError::Invalid(n)) if n > 0));
@@ -290,6 +296,9 @@ mod tests {
         let big: Vec<FileRef> = (0..6)
             .map(|n| file(n, evidence::MAX_FILE_BYTES, "image/png"))
             .collect();
-        assert_eq!(check_submission(&request(big), today()), Err(IntakeError::TotalTooLarge));
+        assert_eq!(
+            check_submission(&request(big), today()),
+            Err(IntakeError::TotalTooLarge)
+        );
     }
 }

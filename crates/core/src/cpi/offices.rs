@@ -47,7 +47,9 @@ pub fn parse_offices(json: &str) -> Result<Vec<Office>, OfficeConfigError> {
     for o in &offices {
         let id_ok = !o.id.is_empty()
             && o.id.len() <= 64
-            && o.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            && o.id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !id_ok {
             return Err(OfficeConfigError::BadId(o.id.clone()));
         }
@@ -72,7 +74,9 @@ pub fn preselect_office<'a>(offices: &'a [Office], libretto: &Libretto) -> Optio
     ];
     provinces.into_iter().flatten().find_map(|province| {
         let province = province.trim().to_ascii_uppercase();
-        offices.iter().find(|o| !province.is_empty() && o.province == province)
+        offices
+            .iter()
+            .find(|o| !province.is_empty() && o.province == province)
     })
 }
 
@@ -98,11 +102,20 @@ mod tests {
         let offices = parse_offices(OFFICES).expect("valid");
         let mut l = Libretto::default();
         l.dati_personali.residenza = at("pt");
-        assert_eq!(preselect_office(&offices, &l).map(|o| o.id.as_str()), Some("pistoia"));
+        assert_eq!(
+            preselect_office(&offices, &l).map(|o| o.id.as_str()),
+            Some("pistoia")
+        );
         l.dati_personali.domicilio = Some(at("VA"));
-        assert_eq!(preselect_office(&offices, &l).map(|o| o.id.as_str()), Some("varese"));
+        assert_eq!(
+            preselect_office(&offices, &l).map(|o| o.id.as_str()),
+            Some("varese")
+        );
         l.dati_personali.domicilio = Some(at("RM"));
-        assert_eq!(preselect_office(&offices, &l).map(|o| o.id.as_str()), Some("pistoia"));
+        assert_eq!(
+            preselect_office(&offices, &l).map(|o| o.id.as_str()),
+            Some("pistoia")
+        );
         l.dati_personali.residenza = at("");
         assert_eq!(preselect_office(&offices, &l), None);
     }
@@ -114,8 +127,14 @@ mod tests {
         let bad_id = r#"[{"id":"Pistoia/../x","name":"x","province":"PT","region":"toscana"}]"#;
         assert!(matches!(parse_offices(bad_id), Err(OfficeConfigError::BadId(_))));
         let twice = r#"[{"id":"a","name":"x","province":"PT","region":"t"},{"id":"a","name":"y","province":"PO","region":"t"}]"#;
-        assert_eq!(parse_offices(twice), Err(OfficeConfigError::Duplicate("a".into())));
+        assert_eq!(
+            parse_offices(twice),
+            Err(OfficeConfigError::Duplicate("a".into()))
+        );
         let no_province = r#"[{"id":"a","name":"x","province":"","region":"t"}]"#;
-        assert_eq!(parse_offices(no_province), Err(OfficeConfigError::Incomplete("a".into())));
+        assert_eq!(
+            parse_offices(no_province),
+            Err(OfficeConfigError::Incomplete("a".into()))
+        );
     }
 }

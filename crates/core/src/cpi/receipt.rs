@@ -138,6 +138,9 @@ mod tests {
     #[test]
     fn wrong_length_and_symbols_are_named() {
         assert_eq!(ReceiptCode::parse("ABC"), Err(ReceiptCodeError::Length));
-        assert_eq!(ReceiptCode::parse("1111-1111-1111"), Err(ReceiptCodeError::Symbol));
+        assert_eq!(
+            ReceiptCode::parse("1111-1111-1111"),
+            Err(ReceiptCodeError::Symbol)
+        );
     }
 }

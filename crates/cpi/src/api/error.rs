@@ -66,7 +66,9 @@ pub async fn json_errors(request: Request, next: Next) -> Response {
         StatusCode::METHOD_NOT_ALLOWED => ("method_not_allowed", "this route does not take that method"),
         StatusCode::PAYLOAD_TOO_LARGE => ("too_large", "the body is larger than this route accepts"),
         StatusCode::REQUEST_TIMEOUT => ("timeout", "the request took too long"),
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => ("unsupported_media_type", "this route takes another content type"),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+            ("unsupported_media_type", "this route takes another content type")
+        }
         s if s.is_server_error() => ("internal", "the server failed; try again later"),
         _ => ("bad_request", "the request is not valid"),
     };

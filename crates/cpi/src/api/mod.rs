@@ -67,9 +67,15 @@ pub fn router(state: AppState) -> Router {
         // by the route's own extractor limit below.
         .layer(DefaultBodyLimit::max(MAX_FILE_BYTES as usize))
         .layer(axum::middleware::from_fn(limit_non_evidence_bodies))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
         // Unknown API paths answer in JSON like the rest, not with the app's index.html.
-        .route("/api/{*rest}", axum::routing::any(|| async { StatusCode::NOT_FOUND }))
+        .route(
+            "/api/{*rest}",
+            axum::routing::any(|| async { StatusCode::NOT_FOUND }),
+        )
         .layer(axum::middleware::from_fn(error::json_errors))
         .with_state(state)
 }
@@ -85,6 +91,9 @@ async fn limit_non_evidence_bodies(
     }
     let (parts, body) = request.into_parts();
     let limited = http_body_util::Limited::new(body, MAX_SUBMISSION_BODY);
-    next.run(axum::extract::Request::from_parts(parts, axum::body::Body::new(limited)))
-        .await
+    next.run(axum::extract::Request::from_parts(
+        parts,
+        axum::body::Body::new(limited),
+    ))
+    .await
 }

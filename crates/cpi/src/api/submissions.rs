@@ -36,7 +36,11 @@ use crate::tokens;
         (status = 422, description = "Valid JSON that is not an acceptable submission", body = ApiError),
     )
 )]
-pub async fn create_submission(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response, Failure> {
+pub async fn create_submission(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Failure> {
     let key = idempotency_key(&headers)?;
     let request_sha256 = sha256_hex(&body);
     if let Some(existing) = state.db.submission_by_key(key).await? {
@@ -129,20 +133,40 @@ pub async fn put_evidence(
 ) -> Result<Response, Failure> {
     let row = authorised(&state, &id, &headers).await?;
     if !evidence::is_sha256_hex(&sha256) {
-        return Err(Failure::new(StatusCode::BAD_REQUEST, "bad_hash", "the path must end in a lower-case hex SHA-256"));
+        return Err(Failure::new(
+            StatusCode::BAD_REQUEST,
+            "bad_hash",
+            "the path must end in a lower-case hex SHA-256",
+        ));
     }
     let expected: Vec<FileRef> = serde_json::from_str(&row.evidence_json).map_err(|e| damaged(&row.id, e))?;
     let Some(declared) = expected.iter().find(|f| f.sha256 == sha256) else {
-        return Err(Failure::new(StatusCode::NOT_FOUND, "evidence_not_expected", "this file is not part of the submission"));
+        return Err(Failure::new(
+            StatusCode::NOT_FOUND,
+            "evidence_not_expected",
+            "this file is not part of the submission",
+        ));
     };
     if sha256_hex(&body) != sha256 {
-        return Err(Failure::new(StatusCode::UNPROCESSABLE_ENTITY, "hash_mismatch", "the body's SHA-256 is not the one in the path"));
+        return Err(Failure::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "hash_mismatch",
+            "the body's SHA-256 is not the one in the path",
+        ));
     }
     if body.len() as u64 != declared.dimensione {
-        return Err(Failure::new(StatusCode::UNPROCESSABLE_ENTITY, "size_mismatch", "the file's size is not the one declared in the submission"));
+        return Err(Failure::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "size_mismatch",
+            "the file's size is not the one declared in the submission",
+        ));
     }
     let Some(kind) = sniff(&body) else {
-        return Err(Failure::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_type", "the file is not a PDF, PNG or JPEG"));
+        return Err(Failure::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_type",
+            "the file is not a PDF, PNG or JPEG",
+        ));
     };
     let created = state
         .db
@@ -154,7 +178,11 @@ pub async fn put_evidence(
             received_at: &timestamp(Utc::now()),
         })
         .await?;
-    let status = if created { StatusCode::CREATED } else { StatusCode::OK };
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
     let receipt = EvidenceReceipt {
         sha256,
         mime_type: kind.mime_type().to_owned(),
@@ -206,10 +234,17 @@ pub async fn get_submission(
 
 fn idempotency_key(headers: &HeaderMap) -> Result<&str, Failure> {
     let Some(value) = headers.get(IDEMPOTENCY_HEADER) else {
-        return Err(Failure::new(StatusCode::BAD_REQUEST, "idempotency_key_missing", "send an Idempotency-Key header"));
+        return Err(Failure::new(
+            StatusCode::BAD_REQUEST,
+            "idempotency_key_missing",
+            "send an Idempotency-Key header",
+        ));
     };
     let key = value.to_str().unwrap_or_default();
-    let ok = (8..=128).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let ok = (8..=128).contains(&key.len())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if !ok {
         return Err(Failure::new(
             StatusCode::BAD_REQUEST,
@@ -258,7 +293,8 @@ fn replay(state: &AppState, row: &SubmissionRow, request_sha256: &str) -> Result
 
 /// The receipt as first stored, with the token derived again: the same bytes every time.
 fn receipt_response(state: &AppState, row: &SubmissionRow, replayed: bool) -> Result<Response, Failure> {
-    let mut receipt: SubmissionReceipt = serde_json::from_str(&row.response_json).map_err(|e| damaged(&row.id, e))?;
+    let mut receipt: SubmissionReceipt =
+        serde_json::from_str(&row.response_json).map_err(|e| damaged(&row.id, e))?;
     receipt.status_token = state.key.token(&row.id);
     let body = to_json(&receipt)?;
     let mut response = (StatusCode::CREATED, body).into_response();
@@ -272,13 +308,25 @@ fn receipt_response(state: &AppState, row: &SubmissionRow, replayed: bool) -> Re
 
 async fn authorised(state: &AppState, id: &str, headers: &HeaderMap) -> Result<SubmissionRow, Failure> {
     let Some(token) = headers.get(STATUS_TOKEN_HEADER).and_then(|v| v.to_str().ok()) else {
-        return Err(Failure::new(StatusCode::UNAUTHORIZED, "token_missing", "send the status token in X-Status-Token"));
+        return Err(Failure::new(
+            StatusCode::UNAUTHORIZED,
+            "token_missing",
+            "send the status token in X-Status-Token",
+        ));
     };
     let Some(row) = state.db.submission(id).await? else {
-        return Err(Failure::new(StatusCode::NOT_FOUND, "not_found", "no such submission"));
+        return Err(Failure::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "no such submission",
+        ));
     };
     if !tokens::matches(token, &row.token_hash) {
-        return Err(Failure::new(StatusCode::FORBIDDEN, "token_wrong", "this status token is not the submission's"));
+        return Err(Failure::new(
+            StatusCode::FORBIDDEN,
+            "token_wrong",
+            "this status token is not the submission's",
+        ));
     }
     Ok(row)
 }
@@ -309,11 +357,19 @@ fn timestamp(t: DateTime<Utc>) -> String {
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
     serde_json::to_string(value).map_err(|e| {
         tracing::error!("cannot serialize an answer: {e}");
-        Failure::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the server failed; try again later")
+        Failure::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the server failed; try again later",
+        )
     })
 }
 
 fn damaged(id: &str, e: impl std::fmt::Display) -> Failure {
     tracing::error!(submission = id, "stored submission is damaged: {e}");
-    Failure::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the server failed; try again later")
+    Failure::new(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "internal",
+        "the server failed; try again later",
+    )
 }

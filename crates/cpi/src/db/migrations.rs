@@ -17,11 +17,10 @@ pub async fn apply(pool: &AnyPool, engine: Engine) -> Result<(), DbError> {
     .execute(pool)
     .await?;
     for (version, sql) in MIGRATIONS {
-        let done: Option<(i64,)> =
-            sqlx::query_as("SELECT version FROM schema_migrations WHERE version = $1")
-                .bind(version)
-                .fetch_optional(pool)
-                .await?;
+        let done: Option<(i64,)> = sqlx::query_as("SELECT version FROM schema_migrations WHERE version = $1")
+            .bind(version)
+            .fetch_optional(pool)
+            .await?;
         if done.is_some() {
             continue;
         }

@@ -243,7 +243,18 @@ impl Table {
     }
 }
 
-type RowTuple = (String, String, String, String, String, String, String, String, String, String);
+type RowTuple = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+);
 
 impl From<RowTuple> for SubmissionRow {
     fn from(r: RowTuple) -> Self {
