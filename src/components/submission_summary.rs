@@ -12,7 +12,13 @@ use crate::components::section_label::section_title;
 use crate::i18n::{t, t_string, use_i18n};
 
 #[component]
-pub fn SubmissionSummary(request: SubmissionRequest, office: Office) -> impl IntoView {
+pub fn SubmissionSummary(
+    request: SubmissionRequest,
+    office: Office,
+    /// On the receipt: what *was* sent, not what will be.
+    #[prop(optional)]
+    sent: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let it = italian();
     let libretto = request.libretto.clone();
@@ -60,9 +66,17 @@ pub fn SubmissionSummary(request: SubmissionRequest, office: Office) -> impl Int
                 <dd>{request.version}</dd>
             </div>
         </dl>
-        <h2>{t!(i18n, invio_sections_heading)}</h2>
+        <h2>
+            {move || if sent {
+                t_string!(i18n, invio_sections_sent_heading)
+            } else {
+                t_string!(i18n, invio_sections_heading)
+            }}
+        </h2>
         <ul class="plain-list">{sections}</ul>
-        <h2>{t!(i18n, invio_files_heading)}</h2>
+        <h2>
+            {move || if sent { t_string!(i18n, invio_files_sent_heading) } else { t_string!(i18n, invio_files_heading) }}
+        </h2>
         {if has_files {
             view! { <ul class="plain-list">{file_rows}</ul> }.into_any()
         } else {

@@ -123,7 +123,7 @@ fn Receipt(record: SubmissionRecord) -> impl IntoView {
                 <dd id="stato-invio">{move || status_label(i18n, status)}</dd>
             </div>
         </dl>
-        <SubmissionSummary request=record.request.clone() office=record.office.clone() />
+        <SubmissionSummary request=record.request.clone() office=record.office.clone() sent=true />
         <p class="no-print">
             <button type="button" class="button button--secondary" on:click=print>{t!(i18n, ricevuta_print)}</button>
         </p>
