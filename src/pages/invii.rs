@@ -92,6 +92,6 @@ async fn load_and_refresh() -> Result<Sends, StoreError> {
             store.put(record).await?;
         }
     }
-    done.sort_by(|a, b| b.submitted_at.cmp(&a.submitted_at));
+    done.sort_by_key(|r| std::cmp::Reverse(r.submitted_at));
     Ok(Sends { waiting, done })
 }

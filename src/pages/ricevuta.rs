@@ -50,7 +50,7 @@ fn Sending(item: OutboxItem) -> impl IntoView {
     let progress_key = key.clone();
     let progress = move || {
         outbox.sending.get().filter(|(k, _, _)| *k == progress_key).map(|(_, done, total)| {
-            let percent = if total == 0 { 100 } else { done * 100 / total };
+            let percent = (done * 100).checked_div(total).unwrap_or(100);
             view! {
                 <div class="progress">
                     <label for="avanzamento-invio">{t!(i18n, ricevuta_progress)}</label>

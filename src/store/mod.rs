@@ -133,13 +133,7 @@ impl Store {
         outbox_key: &str,
     ) -> Result<(), StoreError> {
         let value = to_js(record, StoreName::Submissions)?;
-        let names = [StoreName::Submissions.as_str(), StoreName::Outbox.as_str()];
-        let tx = self
-            .db
-            .transaction(names)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(StoreError::from_idb)?;
+        let tx = self.tx_over(&[StoreName::Submissions, StoreName::Outbox])?;
         tx.object_store(StoreName::Submissions.as_str())
             .map_err(StoreError::from_idb)?
             .put(value)
@@ -156,14 +150,8 @@ impl Store {
     /// Empties every store in one transaction: drafts, evidence files, outbox, receipts and
     /// simulations. For shared computers, where the citizen must be able to leave nothing.
     pub async fn erase_everything(&self) -> Result<(), StoreError> {
-        let names = StoreName::ALL.map(StoreName::as_str);
-        let tx = self
-            .db
-            .transaction(names)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(StoreError::from_idb)?;
-        for name in names {
+        let tx = self.tx_over(&StoreName::ALL)?;
+        for name in StoreName::ALL.map(StoreName::as_str) {
             tx.object_store(name)
                 .map_err(StoreError::from_idb)?
                 .clear()
@@ -220,6 +208,19 @@ impl Store {
     /// Writes one raw value, bypassing the types: only for tests that need a damaged record.
     pub async fn put_raw(&self, store: StoreName, value: JsValue) -> Result<(), StoreError> {
         self.write(store, |s| s.put(value).primitive().map(|_| ())).await
+    }
+
+    /// One read-write transaction over several stores: all their writes commit or none.
+    fn tx_over(
+        &self,
+        stores: &[StoreName],
+    ) -> Result<indexed_db_futures::transaction::Transaction<'_>, StoreError> {
+        let names: Vec<&str> = stores.iter().map(|s| s.as_str()).collect();
+        self.db
+            .transaction(names)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(StoreError::from_idb)
     }
 
     fn tx(

@@ -46,7 +46,7 @@ impl Report {
 /// A valid submission of about 10 KB: the test fixture's personal data, padded in a free
 /// text field, with a draft id of its own.
 fn body(n: usize) -> String {
-    let fixture = include_str!("../../crates/cpi/tests/fixtures/libretto-anna.json").trim();
+    let fixture = include_str!("../../crates/core/tests/fixtures/libretto-anna.json").trim();
     let libretto = fixture.strip_suffix('}').unwrap_or(fixture);
     let mut body = format!(
         r#"{{"office_id":"pistoia","draft_id":"00000000-0000-4000-8000-{n:012x}","version":1,"libretto":{libretto},"patenti":{{"categorie":["B"],"altre":""#

@@ -195,7 +195,7 @@ fn hex(bytes: &[u8]) -> String {
 
 fn request(files: &[FileRef]) -> SubmissionRequest {
     let mut libretto: Libretto =
-        serde_json::from_str(include_str!("fixtures/libretto-anna.json")).expect("fixture");
+        serde_json::from_str(include_str!("../../core/tests/fixtures/libretto-anna.json")).expect("fixture");
     libretto.evidenze = files
         .iter()
         .map(|f| Evidenza {

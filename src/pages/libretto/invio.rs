@@ -129,11 +129,13 @@ pub fn InvioPage() -> impl IntoView {
             uploaded: Vec::new(),
         });
     };
-    let store_failed = move || match send.value().get() {
-        Some(Err(error)) => {
+    // Reading the earlier versions or writing the outbox failed: say so, keep the button.
+    let store_failed = move || match (send.value().get(), version.get()) {
+        (Some(Err(error)), _) => {
             sent.set_value(false);
             Some(view! { <StoreErrorMessage error /> })
         }
+        (_, Some(Err(error))) => Some(view! { <StoreErrorMessage error /> }),
         _ => None,
     };
 

@@ -191,25 +191,10 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 12, 2).unwrap_or_default()
     }
 
-    /// A Libretto whose personal data are complete and correct.
+    /// A Libretto whose personal data are complete and correct (the fixture the server's
+    /// tests and the intake bench send too).
     pub(crate) fn valid_libretto() -> Libretto {
-        let mut l = Libretto::default();
-        let p = &mut l.dati_personali;
-        p.nome = "Anna".into();
-        p.cognome = "Rossi".into();
-        p.codice_fiscale = "RSSNNA80A41G713W".into();
-        p.sesso = Some(crate::libretto::Sesso::F);
-        p.data_nascita = NaiveDate::from_ymd_opt(1980, 1, 1);
-        p.luogo_nascita = "Pistoia".into();
-        p.cittadinanza = "Italiana".into();
-        p.residenza = crate::libretto::Indirizzo {
-            indirizzo: "Via Roma 1".into(),
-            cap: "51100".into(),
-            comune: "Pistoia".into(),
-            provincia: "PT".into(),
-            regione: "toscana".into(),
-        };
-        l
+        serde_json::from_str(include_str!("../../tests/fixtures/libretto-anna.json")).unwrap_or_default()
     }
 
     fn file(n: u8, size: u64, mime: &str) -> FileRef {
