@@ -12,6 +12,7 @@ pub mod profile_questions;
 pub mod programme_result;
 pub mod save_status;
 pub mod section_label;
+pub mod sent_versions;
 pub mod store_error;
 pub mod submission_labels;
 pub mod submission_summary;

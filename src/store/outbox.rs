@@ -220,3 +220,43 @@ pub async fn find_sent(key: &str) -> Result<Sent, StoreError> {
         .find(|r| r.idempotency_key == key)
         .map_or(Sent::Missing, Sent::Done))
 }
+
+/// One version of a draft that left, or is leaving, this device.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentVersion {
+    pub version: u32,
+    pub idempotency_key: String,
+    /// `None` while it is still in the outbox.
+    pub receipt_code: Option<String>,
+    pub at: chrono::DateTime<Utc>,
+}
+
+/// The versions of a draft sent or waiting to be, oldest first.
+pub async fn versions_of(draft_id: sportello_core::DraftId) -> Result<Vec<SentVersion>, StoreError> {
+    let store = Store::open().await?;
+    let done = store.list::<SubmissionRecord>().await?.items;
+    let waiting = store.list::<OutboxItem>().await?.items;
+    let mut versions: Vec<SentVersion> = done
+        .into_iter()
+        .filter(|r| r.request.draft_id == draft_id)
+        .map(|r| SentVersion {
+            version: r.request.version,
+            idempotency_key: r.idempotency_key,
+            receipt_code: Some(r.receipt_code),
+            at: r.submitted_at,
+        })
+        .chain(
+            waiting
+                .into_iter()
+                .filter(|o| o.request.draft_id == draft_id)
+                .map(|o| SentVersion {
+                    version: o.request.version,
+                    idempotency_key: o.idempotency_key,
+                    receipt_code: None,
+                    at: o.created_at,
+                }),
+        )
+        .collect();
+    versions.sort_by_key(|v| v.version);
+    Ok(versions)
+}

@@ -104,6 +104,13 @@ test('journey 4: consent, send, receipt, /invii shows it as sent — keyboard on
       };
     }));
     assert.equal(outbox, 0);
+
+    // The task list says what was sent, and that editing now makes version 2.
+    await open(page, `/libretto/${id}`);
+    const sent = page.locator('section[aria-labelledby=versioni-inviate]');
+    await sent.getByText(code).waitFor();
+    await sent.getByText(it.sent_versions_next.replace('%s', '2')).waitFor();
+    await noAxe(page, 'task list after sending');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

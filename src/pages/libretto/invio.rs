@@ -6,10 +6,10 @@ use chrono::{Local, Utc};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
+use sportello_core::OutboxItem;
 use sportello_core::cpi::{IntakeError, SubmissionRequest, check_submission, preselect_office};
 use sportello_core::libretto::Section;
 use sportello_core::libretto::validation::{Code, Finding, Severity};
-use sportello_core::{OutboxItem, SubmissionRecord};
 
 use super::draft::{draft_path, use_session};
 use crate::api;
@@ -21,8 +21,8 @@ use crate::components::page_heading::PageHeading;
 use crate::components::store_error::StoreErrorMessage;
 use crate::components::submission_summary::SubmissionSummary;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::store::outbox::Outbox;
-use crate::store::{Store, StoreError};
+use crate::store::StoreError;
+use crate::store::outbox::{Outbox, versions_of};
 use crate::tr;
 
 const OFFICE_FIELD: &str = "ufficio";
@@ -225,14 +225,5 @@ fn blocker_text(i18n: crate::I18n, problem: &IntakeError) -> String {
 
 /// One more than the versions of this draft already sent or waiting to be.
 async fn next_version(draft_id: sportello_core::DraftId) -> Result<u32, StoreError> {
-    let store = Store::open().await?;
-    let sent = store.list::<SubmissionRecord>().await?.items;
-    let waiting = store.list::<OutboxItem>().await?.items;
-    let versions = sent
-        .iter()
-        .map(|s| &s.request)
-        .chain(waiting.iter().map(|o| &o.request))
-        .filter(|r| r.draft_id == draft_id)
-        .map(|r| r.version);
-    Ok(versions.max().unwrap_or(0) + 1)
+    Ok(versions_of(draft_id).await?.last().map_or(0, |v| v.version) + 1)
 }

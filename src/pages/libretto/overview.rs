@@ -11,6 +11,7 @@ use super::transfer::ExportPanel;
 use crate::components::form::Bound;
 use crate::components::form::text_field::TextField;
 use crate::components::page_heading::PageHeading;
+use crate::components::sent_versions::SentVersions;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::tr;
 
@@ -57,6 +58,7 @@ pub fn OverviewPage() -> impl IntoView {
     view! {
         <PageHeading title=Signal::derive(move || t_string!(i18n, overview_title).to_string()) />
         <p class="lead">{t!(i18n, overview_intro)}</p>
+        <SentVersions draft_id=session.draft.with_untracked(|d| d.id) />
         <h2>{t!(i18n, overview_sezione_1)}</h2>
         <ol class="task-list">{SEZIONE_1.map(task).collect_view()}</ol>
         <h2>{t!(i18n, overview_sezione_2)}</h2>
