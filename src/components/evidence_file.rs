@@ -1,4 +1,5 @@
-//! Attaching a file to a document of the dossier: PDF, JPEG or PNG up to 10 MB, hashed in
+//! Attaching a file to a document of the dossier: PDF, JPEG or PNG (by its bytes, as core's
+//! `evidence` rules say) up to 10 MB, hashed in
 //! chunks with visible progress, stored in IndexedDB under its SHA-256, then shown with a
 //! preview (images) and links to open and download it.
 
@@ -6,6 +7,7 @@ use chrono::Utc;
 use leptos::prelude::*;
 use sportello_core::EvidenceMeta;
 use sportello_core::content_hash::ContentHasher;
+use sportello_core::evidence::{EvidenceKind, MAX_FILE_BYTES, sniff};
 use sportello_core::libretto::FileRef;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -16,9 +18,9 @@ use crate::components::store_error::StoreErrorMessage;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::store::{Store, StoreError};
 
-pub const MAX_FILE_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
 const CHUNK: f64 = 1024.0 * 1024.0;
-const ACCEPTED: [&str; 3] = ["application/pdf", "image/jpeg", "image/png"];
+/// Enough of the file's start for `sniff` (a PDF header may follow up to 1 KB of junk).
+const SNIFF_BYTES: f64 = 1024.0;
 pub const FILE_FIELD: &str = "file";
 
 #[derive(Clone, PartialEq)]
@@ -40,20 +42,16 @@ pub fn human_size(bytes: u64, italian: bool) -> String {
     if italian { text.replace('.', ",") } else { text }
 }
 
-/// The file's MIME type, falling back on its extension (some systems send none).
-fn mime_of(file: &web_sys::File) -> String {
-    let declared = file.type_();
-    if !declared.is_empty() {
-        return declared;
-    }
-    let name = file.name().to_lowercase();
-    match name.rsplit('.').next() {
-        Some("pdf") => "application/pdf",
-        Some("jpg" | "jpeg") => "image/jpeg",
-        Some("png") => "image/png",
-        _ => "",
-    }
-    .to_string()
+/// What the file is, from its first bytes (`sportello_core::evidence`): a name or a type the
+/// browser reports can say anything.
+async fn sniff_kind(file: &web_sys::File) -> Result<Option<EvidenceKind>, Problem> {
+    let head = file
+        .slice_with_f64_and_f64(0.0, file.size().min(SNIFF_BYTES))
+        .map_err(|_| Problem::Unreadable)?;
+    let buffer = JsFuture::from(head.array_buffer())
+        .await
+        .map_err(|_| Problem::Unreadable)?;
+    Ok(sniff(&js_sys::Uint8Array::new(&buffer).to_vec()))
 }
 
 async fn hash_in_chunks(file: &web_sys::File, progress: RwSignal<Option<u8>>) -> Result<String, Problem> {
@@ -76,13 +74,13 @@ async fn hash_in_chunks(file: &web_sys::File, progress: RwSignal<Option<u8>>) ->
 }
 
 async fn attach(file: web_sys::File, progress: RwSignal<Option<u8>>) -> Result<FileRef, Problem> {
-    let mime = mime_of(&file);
-    if !ACCEPTED.contains(&mime.as_str()) {
-        return Err(Problem::WrongType);
-    }
-    if file.size() > MAX_FILE_BYTES {
+    if file.size() > MAX_FILE_BYTES as f64 {
         return Err(Problem::TooBig);
     }
+    let Some(kind) = sniff_kind(&file).await? else {
+        return Err(Problem::WrongType);
+    };
+    let mime = kind.mime_type().to_owned();
     progress.try_set(Some(0));
     let sha256 = hash_in_chunks(&file, progress).await?;
     let meta = EvidenceMeta {
@@ -212,12 +210,20 @@ pub fn FilePreview(file: FileRef) -> impl IntoView {
     }
 }
 
+/// An object URL whose type is the allow-listed one recorded for the file, never the type the
+/// stored `Blob` happens to carry (a record from an older version may carry anything): a type
+/// off the list becomes `application/octet-stream`, which browsers download, never render.
 async fn object_url(sha256: &str) -> Result<Option<String>, StoreError> {
     let store = Store::open().await?;
-    let Some((_, blob)) = store.get_evidence(sha256).await? else {
+    let Some((meta, blob)) = store.get_evidence(sha256).await? else {
         return Ok(None);
     };
-    web_sys::Url::create_object_url_with_blob(&blob)
+    let mime = EvidenceKind::from_mime_type(&meta.mime_type)
+        .map_or("application/octet-stream", EvidenceKind::mime_type);
+    let typed = blob
+        .slice_with_f64_and_f64_and_content_type(0.0, blob.size(), mime)
+        .map_err(|e| StoreError::Other(format!("{e:?}")))?;
+    web_sys::Url::create_object_url_with_blob(&typed)
         .map(Some)
         .map_err(|e| StoreError::Other(format!("{e:?}")))
 }

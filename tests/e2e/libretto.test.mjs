@@ -338,6 +338,19 @@ test('export → erase everything → import restores the identical draft and fi
     await chooseFiles(page, '#campo-importa', { name: 'rotto.json', mimeType: 'application/json', buffer: Buffer.from('{"formato": "sportello-libretto", "versione": 2, "bozza": {"id": 5}}') });
     await page.locator('.notice--error', { hasText: 'bozza.id' }).waitFor();
     assert.equal((await readStore(page)).drafts.length, 3);
+
+    // A crafted export whose "PDF" is an HTML page: refused by its bytes, nothing stored.
+    const crafted = JSON.parse(readFileSync(exported, 'utf8'));
+    const html = Buffer.from('<html><script>alert(document.domain)</script></html>');
+    const sha = createHash('sha256').update(html).digest('hex');
+    crafted.bozza.id = crypto.randomUUID();
+    crafted.bozza.libretto.evidenze[0].file = { ...crafted.file[0], sha256: sha, dimensione: html.length };
+    crafted.file = [{ ...crafted.file[0], sha256: sha, dimensione: html.length, base64: html.toString('base64') }];
+    await chooseFiles(page, '#campo-importa', { name: 'trappola.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(crafted)) });
+    await page.locator('.notice--error', { hasText: it.import_file_not_allowed.split('«')[0] }).waitFor();
+    const afterCrafted = await readStore(page);
+    assert.equal(afterCrafted.drafts.length, 3);
+    assert.ok(!afterCrafted.files.some((f) => f.key === sha), 'the HTML file is not stored');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use crate::cmd::Result;
 
 /// At most this many requests, and never longer than `TIME_LIMIT`.
-pub const REQUESTS: usize = 2000;
+pub const REQUESTS: usize = 10_000;
 pub const TIME_LIMIT: Duration = Duration::from_secs(60);
 pub const WORKERS: usize = 8;
 const BODY_BYTES: usize = 10 * 1024;

@@ -71,6 +71,9 @@ fn import_message(i18n: crate::I18n, p: &ImportProblem) -> String {
         ImportProblem::Format(ImportError::FileDamaged { name }) => {
             t_string!(i18n, import_file_damaged).replace("%s", name)
         }
+        ImportProblem::Format(ImportError::FileNotAllowed { name }) => {
+            t_string!(i18n, import_file_not_allowed).replace("%s", name)
+        }
         ImportProblem::Store(_) => String::new(),
     }
 }

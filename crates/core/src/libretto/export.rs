@@ -72,6 +72,10 @@ pub enum ImportError {
     Invalid { path: String, message: String },
     #[error("the embedded file {name} is damaged")]
     FileDamaged { name: String },
+    /// Whatever it claims, its bytes are not a PDF, PNG or JPEG (an HTML page or an SVG
+    /// would otherwise be opened as a same-origin page).
+    #[error("the embedded file {name} is not a PDF, PNG or JPEG")]
+    FileNotAllowed { name: String },
 }
 
 /// Builds the export of a draft, embedding the given files (already read from the store).
@@ -128,9 +132,22 @@ pub fn import(json: &str) -> Result<Imported, ImportError> {
             if sha256_hex(&bytes) != f.meta.sha256 || bytes.len() as u64 != f.meta.dimensione {
                 return Err(damaged());
             }
-            Ok(ImportedFile { meta: f.meta, bytes })
+            let kind = crate::evidence::sniff(&bytes).ok_or_else(|| ImportError::FileNotAllowed {
+                name: f.meta.nome.clone(),
+            })?;
+            let mut meta = f.meta;
+            meta.tipo_mime = kind.mime_type().to_owned();
+            Ok(ImportedFile { meta, bytes })
         })
         .collect::<Result<Vec<_>, _>>()?;
+    // The draft's own references carry the type found in the bytes too, never the claimed one.
+    for e in &mut draft.libretto.evidenze {
+        if let Some(file) = e.file.as_mut()
+            && let Some(found) = files.iter().find(|f| f.meta.sha256 == file.sha256)
+        {
+            file.tipo_mime = found.meta.tipo_mime.clone();
+        }
+    }
     Ok(Imported {
         draft,
         files,
@@ -182,6 +199,45 @@ mod tests {
         assert_eq!(back.files.len(), 1);
         assert_eq!(back.files[0].bytes, files[0].1);
         assert_eq!(back.from_version, EXPORT_VERSION);
+    }
+
+    #[test]
+    fn a_file_is_kept_only_as_what_its_bytes_are() {
+        let html = b"<html><script>alert(document.domain)</script></html>".to_vec();
+        let (mut d, _) = with_file();
+        let meta = FileRef {
+            sha256: sha256_hex(&html),
+            nome: "attestato.pdf".into(),
+            tipo_mime: "application/pdf".into(),
+            dimensione: html.len() as u64,
+        };
+        d.libretto.evidenze[0].file = Some(meta.clone());
+        let json =
+            serde_json::to_string(&export(&d, &[(meta, html)], at("2026-11-02T10:00:00Z"))).expect("ser");
+        assert_eq!(
+            import(&json),
+            Err(ImportError::FileNotAllowed {
+                name: "attestato.pdf".into()
+            })
+        );
+
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        let meta = FileRef {
+            sha256: sha256_hex(&png),
+            nome: "scansione.pdf".into(),
+            tipo_mime: "text/html".into(),
+            dimensione: png.len() as u64,
+        };
+        d.libretto.evidenze[0].file = Some(meta.clone());
+        let json =
+            serde_json::to_string(&export(&d, &[(meta, png)], at("2026-11-02T10:00:00Z"))).expect("ser");
+        let back = import(&json).expect("a PNG is welcome, whatever it claims");
+        assert_eq!(back.files[0].meta.tipo_mime, "image/png");
+        let reference = back.draft.libretto.evidenze[0]
+            .file
+            .as_ref()
+            .map(|f| f.tipo_mime.as_str());
+        assert_eq!(reference, Some("image/png"));
     }
 
     #[test]
