@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::cpi::{Office, SubmissionReceipt, SubmissionRequest};
-use crate::draft::{DraftId, LifecycleState};
+use crate::draft::LifecycleState;
 use crate::libretto::FileRef;
 
 /// An evidence file's description; the bytes live beside it, addressed by the same hash.
@@ -116,10 +116,6 @@ impl SubmissionRecord {
             status_token: receipt.status_token.clone(),
             request: item.request.clone(),
         }
-    }
-
-    pub fn draft_id(&self) -> DraftId {
-        self.request.draft_id
     }
 }
 

@@ -81,7 +81,6 @@ pub struct NewEvidence<'a> {
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: AnyPool,
-    engine: Engine,
 }
 
 const SUBMISSION_COLUMNS: &str = "id, request_sha256, receipt_code, office_id, status, token_hash, \
@@ -127,11 +126,7 @@ impl Db {
         };
         let pool = options.connect(url).await?;
         migrations::apply(&pool, engine).await?;
-        Ok(Self { pool, engine })
-    }
-
-    pub fn engine(&self) -> Engine {
-        self.engine
+        Ok(Self { pool })
     }
 
     /// Stores a submission unless one with the same idempotency key exists; either way
@@ -214,32 +209,6 @@ impl Db {
                 .fetch_all(&self.pool)
                 .await?;
         Ok(rows.into_iter().map(|(s,)| s).collect())
-    }
-
-    /// Counts rows, for tests and the bench: `submissions` or `evidence_files`.
-    pub async fn count(&self, table: Table) -> Result<i64, DbError> {
-        let sql = format!("SELECT COUNT(*) FROM {}", table.name());
-        let (n,): (i64,) = sqlx::query_as(&sql).fetch_one(&self.pool).await?;
-        Ok(n)
-    }
-
-    pub async fn close(&self) {
-        self.pool.close().await;
-    }
-}
-
-#[derive(Debug, Clone, Copy)]
-pub enum Table {
-    Submissions,
-    EvidenceFiles,
-}
-
-impl Table {
-    fn name(self) -> &'static str {
-        match self {
-            Table::Submissions => "submissions",
-            Table::EvidenceFiles => "evidence_files",
-        }
     }
 }
 
