@@ -37,6 +37,26 @@ enum Failure {
     FileMissing,
 }
 
+impl Failure {
+    /// The code kept in the outbox and turned into words by the screens.
+    fn code(&self) -> String {
+        match self {
+            Failure::Api(e) => e.code(),
+            Failure::Store(_) => "storage".into(),
+            Failure::FileMissing => "file_missing".into(),
+        }
+    }
+
+    /// Whether trying again later may succeed without the citizen doing anything.
+    fn is_temporary(&self) -> bool {
+        match self {
+            Failure::Api(e) => e.is_temporary(),
+            Failure::Store(_) => true,
+            Failure::FileMissing => false,
+        }
+    }
+}
+
 impl From<ApiFailure> for Failure {
     fn from(e: ApiFailure) -> Self {
         Failure::Api(e)
@@ -131,41 +151,19 @@ impl Outbox {
         };
         let mut next: Option<Duration> = None;
         for mut item in items.into_iter().filter(|i| !i.refused) {
+            if !item.next_attempt_at.is_some_and(|at| at > Utc::now()) {
+                if let Err(failure) = self.send(&store, &mut item).await {
+                    record_failure(&store, &mut item, failure).await;
+                }
+                self.sending.set(None);
+                self.changed.update(|n| *n += 1);
+            }
+            // An item still waiting (just failed, or not yet due) says when to look again.
             let now = Utc::now();
-            if let Some(at) = item.next_attempt_at.filter(|at| *at > now) {
+            if let Some(at) = item.next_attempt_at.filter(|at| !item.refused && *at > now) {
                 let wait = (at - now).to_std().unwrap_or_default();
                 next = Some(next.map_or(wait, |n| n.min(wait)));
-                continue;
             }
-            if let Err(failure) = self.send(&store, &mut item).await {
-                item.attempts = item.attempts.saturating_add(1);
-                item.last_error = Some(match &failure {
-                    Failure::Api(e) => e.code(),
-                    Failure::Store(e) => {
-                        leptos::logging::warn!("outbox: storage failed while sending: {e}");
-                        "storage".into()
-                    }
-                    Failure::FileMissing => "file_missing".into(),
-                });
-                let temporary = match &failure {
-                    Failure::Api(e) => e.is_temporary(),
-                    Failure::Store(_) => true,
-                    Failure::FileMissing => false,
-                };
-                if temporary {
-                    let wait = OutboxItem::backoff_seconds(item.attempts);
-                    item.next_attempt_at = Some(Utc::now() + chrono::Duration::seconds(wait));
-                    let wait = Duration::from_secs(wait.unsigned_abs());
-                    next = Some(next.map_or(wait, |n| n.min(wait)));
-                } else {
-                    item.refused = true;
-                }
-                if let Err(e) = store.put(&item).await {
-                    leptos::logging::warn!("outbox: cannot record a failed attempt: {e}");
-                }
-            }
-            self.sending.set(None);
-            self.changed.update(|n| *n += 1);
         }
         next
     }
@@ -198,6 +196,25 @@ impl Outbox {
         let record = SubmissionRecord::from_sent(item, &receipt);
         store.finish_submission(&record, &key).await?;
         Ok(())
+    }
+}
+
+/// Notes a failed attempt on the item: why, and either when to try again or that it waits
+/// for the citizen.
+async fn record_failure(store: &Store, item: &mut OutboxItem, failure: Failure) {
+    if let Failure::Store(e) = &failure {
+        leptos::logging::warn!("outbox: storage failed while sending: {e}");
+    }
+    item.attempts = item.attempts.saturating_add(1);
+    item.last_error = Some(failure.code());
+    if failure.is_temporary() {
+        let wait = chrono::Duration::seconds(OutboxItem::backoff_seconds(item.attempts));
+        item.next_attempt_at = Some(Utc::now() + wait);
+    } else {
+        item.refused = true;
+    }
+    if let Err(e) = store.put(item).await {
+        leptos::logging::warn!("outbox: cannot record a failed attempt: {e}");
     }
 }
 
