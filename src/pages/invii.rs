@@ -1,6 +1,6 @@
 //! `/invii`: what this device has sent to the CPI. Sends still in the outbox first, then
-//! every receipt with its status, asked again from the CPI each time the page opens (when
-//! the CPI cannot be reached, the last known status is shown with its date).
+//! every receipt with its status, asked again from the CPI once each time the page opens
+//! (when the CPI cannot be reached, the last known status is shown with its date).
 
 use chrono::Utc;
 use leptos::prelude::*;
@@ -25,9 +25,12 @@ struct Sends {
 pub fn InviiPage() -> impl IntoView {
     let i18n = use_i18n();
     let outbox = Outbox::get();
+    // The CPI is asked once per visit; the list below is read again from the store on every
+    // change (a send progressing, a status refreshed) without asking the CPI again.
+    leptos::task::spawn_local(refresh_statuses(outbox));
     let sends = LocalResource::new(move || {
         outbox.changed.track();
-        load_and_refresh()
+        load_sends()
     });
     view! {
         <PageHeading title=Signal::derive(move || t_string!(i18n, invii_title).to_string()) />
@@ -79,19 +82,29 @@ pub fn InviiPage() -> impl IntoView {
     }
 }
 
-/// The outbox and the receipts, each receipt's status asked again from the CPI; a status
-/// that cannot be read now keeps the last one known.
-async fn load_and_refresh() -> Result<Sends, StoreError> {
+/// The outbox and the receipts, newest receipt first.
+async fn load_sends() -> Result<Sends, StoreError> {
     let store = Store::open().await?;
     let waiting = store.list::<OutboxItem>().await?.items;
     let mut done = store.list::<SubmissionRecord>().await?.items;
-    for record in &mut done {
+    done.sort_by_key(|r| std::cmp::Reverse(r.submitted_at));
+    Ok(Sends { waiting, done })
+}
+
+/// Asks the CPI for each receipt's status and stores what it says; a status that cannot be
+/// read now keeps the last one known (and its date).
+async fn refresh_statuses(outbox: Outbox) {
+    let Ok(store) = Store::open().await else { return };
+    let Ok(listing) = store.list::<SubmissionRecord>().await else {
+        return;
+    };
+    for mut record in listing.items {
         if let Ok(status) = api::status(&record.submission_id, &record.status_token).await {
             record.status = status.status;
             record.last_checked_at = Some(Utc::now());
-            store.put(record).await?;
+            if store.put(&record).await.is_ok() {
+                outbox.changed.update(|n| *n += 1);
+            }
         }
     }
-    done.sort_by_key(|r| std::cmp::Reverse(r.submitted_at));
-    Ok(Sends { waiting, done })
 }
