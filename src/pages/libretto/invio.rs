@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use sportello_core::OutboxItem;
-use sportello_core::cpi::{IntakeError, SubmissionRequest, check_submission, preselect_office};
+use sportello_core::cpi::{IntakeError, SubmissionRequest, check_libretto, preselect_office};
 use sportello_core::libretto::Section;
 use sportello_core::libretto::validation::{Code, Finding, Severity};
 
@@ -60,15 +60,9 @@ pub fn InvioPage() -> impl IntoView {
     };
     // The CPI's own intake rule, run here first, so nothing is sent that it would refuse.
     let blocker = Memo::new(move |_| {
-        session.draft.with(|d| {
-            let probe = SubmissionRequest {
-                office_id: String::new(),
-                draft_id: d.id,
-                version: 1,
-                libretto: d.libretto.clone(),
-            };
-            check_submission(&probe, Local::now().date_naive()).err()
-        })
+        session
+            .draft
+            .with(|d| check_libretto(&d.libretto, Local::now().date_naive()).err())
     });
 
     let findings = Signal::derive(move || {

@@ -45,13 +45,7 @@ impl SubmissionRequest {
     /// The evidence files this submission carries: one per distinct file attached to a
     /// document of the dossier, in dossier order.
     pub fn evidence_files(&self) -> Vec<FileRef> {
-        let mut seen = std::collections::BTreeSet::new();
-        self.libretto
-            .evidenze
-            .iter()
-            .filter_map(|e| e.file.clone())
-            .filter(|f| seen.insert(f.sha256.clone()))
-            .collect()
+        self.libretto.evidence_files()
     }
 }
 
@@ -151,15 +145,21 @@ pub fn check_submission(request: &SubmissionRequest, today: NaiveDate) -> Result
     if request.version == 0 {
         return Err(IntakeError::BadVersion);
     }
-    let findings = validate(&request.libretto, today);
-    if request.libretto.section_state(Section::DatiPersonali, &findings) != SectionState::Complete {
+    check_libretto(&request.libretto, today)
+}
+
+/// The part of [`check_submission`] that depends on the Libretto alone, so a screen can ask
+/// it of the draft it holds without building (and copying into) a request.
+pub fn check_libretto(libretto: &Libretto, today: NaiveDate) -> Result<(), IntakeError> {
+    let findings = validate(libretto, today);
+    if libretto.section_state(Section::DatiPersonali, &findings) != SectionState::Complete {
         return Err(IntakeError::PersonalDataMissing);
     }
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
     if errors > 0 {
         return Err(IntakeError::Invalid(errors));
     }
-    let files = request.evidence_files();
+    let files = libretto.evidence_files();
     if files.len() > evidence::MAX_FILES_PER_SUBMISSION {
         return Err(IntakeError::TooManyFiles);
     }

@@ -429,6 +429,16 @@ impl Libretto {
         }
     }
 
+    /// The distinct files attached to the dossier, in dossier order: what a submission carries.
+    pub fn evidence_files(&self) -> Vec<FileRef> {
+        let mut seen = std::collections::BTreeSet::new();
+        self.evidenze
+            .iter()
+            .filter_map(|e| e.file.clone())
+            .filter(|f| seen.insert(f.sha256.clone()))
+            .collect()
+    }
+
     /// How many entries a repeated section has; `None` for the single-form sections.
     pub fn entry_count(&self, section: Section) -> Option<usize> {
         match section {
