@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use sportello_core::DraftId;
 
-use crate::components::submission_labels::local_time;
+use crate::components::local_time::local_time;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::store::outbox::{Outbox, versions_of};
 

@@ -1,7 +1,6 @@
 //! How a submission's state and a failed send are told to the citizen: one home for the
 //! words the receipt screen and the list of submissions share.
 
-use chrono::{DateTime, Local, Utc};
 use sportello_core::LifecycleState;
 
 use crate::i18n::t_string;
@@ -39,9 +38,4 @@ pub fn failure_text(i18n: crate::I18n, code: &str) -> String {
         _ => t_string!(i18n, send_error_other),
     }
     .to_string()
-}
-
-/// A time as the citizen reads it on their device: 02/12/2026 10:42.
-pub fn local_time(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Local).format("%d/%m/%Y %H:%M").to_string()
 }

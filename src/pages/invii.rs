@@ -8,9 +8,10 @@ use leptos_router::components::A;
 use sportello_core::{OutboxItem, SubmissionRecord};
 
 use crate::api;
+use crate::components::local_time::local_time;
 use crate::components::page_heading::PageHeading;
 use crate::components::store_error::StoreErrorMessage;
-use crate::components::submission_labels::{local_time, status_label};
+use crate::components::submission_labels::status_label;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::store::outbox::Outbox;
 use crate::store::{Store, StoreError};

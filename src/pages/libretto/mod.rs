@@ -28,6 +28,7 @@ use leptos_router::hooks::use_navigate;
 use sportello_core::Draft;
 
 use crate::components::focus::focus_by_id;
+use crate::components::local_time::local_time;
 use crate::components::page_heading::PageHeading;
 use crate::components::store_error::StoreErrorMessage;
 use crate::i18n::{t, t_string, use_i18n};
@@ -171,11 +172,7 @@ fn DraftList(
                 .items
                 .into_iter()
                 .map(|draft| {
-                    let saved = draft
-                        .updated_at
-                        .with_timezone(&chrono::Local)
-                        .format("%d/%m/%Y %H:%M")
-                        .to_string();
+                    let saved = local_time(draft.updated_at);
                     let href = format!("/libretto/{}", draft.id);
                     let name = draft.name.clone();
                     let hidden_name = draft.name.clone();
