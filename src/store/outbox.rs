@@ -151,7 +151,7 @@ impl Outbox {
         };
         let mut next: Option<Duration> = None;
         for mut item in items.into_iter().filter(|i| !i.refused) {
-            if !item.next_attempt_at.is_some_and(|at| at > Utc::now()) {
+            if item.next_attempt_at.is_none_or(|at| at <= Utc::now()) {
                 if let Err(failure) = self.send(&store, &mut item).await {
                     record_failure(&store, &mut item, failure).await;
                 }
