@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
 
 // Without the networking flags Chromium floods this machine's closed network at start.
-const ARGS = [
+export const ARGS = [
   '--headless=new',
   '--no-sandbox',
   '--disable-gpu',

@@ -7,7 +7,8 @@
 //! - the rules engine: all programmes for one profile, natively (per second) and in Chromium;
 //! - autosave of a 500-entry Libretto (one conditional write) and its validation, in Chromium;
 //! - cold load of that Libretto to the first paint of its task list, through the reference
-//!   server, with the browser restarted before each run.
+//!   server, with the browser restarted before each run;
+//! - typing fast into that Libretto in the app: writes per second and each write's p50/p95.
 
 use std::process::Stdio;
 
@@ -23,7 +24,7 @@ pub fn run() -> Result {
     intake()?;
     native_rules()?;
     browser()?;
-    cold_load()
+    in_app_browser()
 }
 
 /// Intake throughput and latency on both engines, against the release server process.
@@ -51,16 +52,29 @@ fn intake() -> Result {
     Ok(())
 }
 
-fn cold_load() -> Result {
-    println!("\nbench: cold load of a 500-entry Libretto to the first paint of its task list");
+/// The benches that drive the real app in Chromium through the reference server.
+fn in_app_browser() -> Result {
     build::app_and_server()?;
     let data = test::fresh_dir("bench-data")?;
     let server = Server::start(&data)?;
-    let mut cmd = cmd::command("node");
-    cmd.arg("tests/bench/cold_load.mjs")
-        .env("BASE_URL", &server.base_url)
-        .env("CHROMIUM", setup::CHROMIUM);
-    print_bench_lines(cmd)
+    for (title, script) in [
+        (
+            "cold load of a 500-entry Libretto to the first paint of its task list",
+            "tests/bench/cold_load.mjs",
+        ),
+        (
+            "typing fast into a 500-entry Libretto: autosave writes",
+            "tests/bench/typing.mjs",
+        ),
+    ] {
+        println!("\nbench: {title}");
+        let mut cmd = cmd::command("node");
+        cmd.arg(script)
+            .env("BASE_URL", &server.base_url)
+            .env("CHROMIUM", setup::CHROMIUM);
+        print_bench_lines(cmd)?;
+    }
+    Ok(())
 }
 
 /// Files a first visit fetches: everything trunk put in `dist/` except our precompressed
