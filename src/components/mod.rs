@@ -12,6 +12,7 @@ pub mod page_heading;
 pub mod profile_questions;
 pub mod programme_result;
 pub mod save_status;
+pub mod saved_simulations;
 pub mod section_label;
 pub mod sent_versions;
 pub mod store_error;

@@ -1,9 +1,10 @@
 // Journey 3: a worker simulates a dote — chooses a fascia, builds a plan of services, sees
-// the budget bar, cannot save a plan over budget, and sees illustrative values labelled.
+// the budget bar, cannot save a plan over budget or with a wrong cost, and sees illustrative
+// values labelled; saved scenarios are listed, renamed, reopened and compared.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, freshPage, open, axeViolations } from './browser.mjs';
+import { launch, freshPage, open, axeViolations, chooseRadio, press, tabTo, typeInto } from './browser.mjs';
 
 const it = JSON.parse(readFileSync(new URL('../../locales/it.json', import.meta.url)));
 const en = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url)));
@@ -16,46 +17,126 @@ after(async () => {
   await browser?.close();
 });
 
-test('a plan over budget is flagged and cannot be saved; within budget it saves', async () => {
+/** The dote scenarios saved in IndexedDB, as the store holds them. */
+async function savedScenarios(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('sportello');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const r = req.result.transaction('simulations').objectStore('simulations').getAll();
+          r.onsuccess = () => { req.result.close(); resolve(r.result.filter((s) => s.kind === 'dote_scenario')); };
+          r.onerror = () => reject(r.error);
+        };
+      }),
+  );
+}
+
+const budgetLine = (used, remaining) => `Usati € ${used} su € 3.000,00. Restano € ${remaining}`;
+
+test('dote by keyboard: a wrong cost is explained and kept, over budget nothing is saved, two scenarios saved, renamed and compared', async () => {
   const { context, page, problems } = await freshPage(browser);
   try {
     await open(page, '/dote');
-    // Illustrative unit costs are labelled on screen.
+    // Illustrative unit costs are labelled on screen; the budget and its source come from core.
     assert.ok((await page.getByText(it.illustrative_value).count()) >= 9);
+    assert.equal(await page.locator('#campo-budget').inputValue(), '3000,00');
 
     // Fascia 2 by keyboard, then 100 hours of training at the illustrative €15: €1,500.
-    await page.locator('#scenario-1-fascia-2').focus();
-    await page.keyboard.press('Space');
-    await page.locator('#scenario-1-q-5').focus();
+    await chooseRadio(page, 'campo-fascia', 1);
+    await typeInto(page, '#campo-nome-scenario', 'Più formazione');
+    await tabTo(page, '#campo-quantita-formazione');
+    await page.keyboard.press('Control+A');
     await page.keyboard.type('100');
-    await page.getByText('Usati € 1.500,00 su € 3.000,00. Restano € 1.500,00').waitFor();
+    await page.getByText(budgetLine('1.500,00', '1.500,00')).waitFor();
 
-    // 200 hours: €3,000 + the intake interview goes €35 over.
-    await page.locator('#scenario-1-q-5').fill('200');
-    await page.locator('#scenario-1-q-0').focus();
+    // A unit cost typed as "12,5x": explained after trying to save, kept as typed, nothing saved.
+    await tabTo(page, '#campo-costo-colloquio');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('12,5x');
+    await press(page, 'button[type=submit]');
+    const summary = page.locator('#riepilogo-errori');
+    await summary.getByText(it.error_summary_title).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'riepilogo-errori');
+    await summary.getByText(it.error_money).waitFor();
+    await page.locator('#campo-costo-colloquio-messaggio').getByText(it.error_money).waitFor();
+    assert.equal(await page.locator('#campo-costo-colloquio').inputValue(), '12,5x');
+    assert.deepEqual(await axeViolations(page), [], 'axe with the error shown');
+    // The summary's link moves focus to the field.
+    await press(page, '#riepilogo-errori a');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'campo-costo-colloquio');
+    assert.deepEqual(await savedScenarios(page), [], 'nothing saved with a wrong cost');
+
+    // Fixed; then 200 hours + 1 interview at €35 goes €35 over: explained, nothing saved.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('35');
+    await tabTo(page, '#campo-quantita-formazione');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('200');
+    await tabTo(page, '#campo-quantita-colloquio');
+    await page.keyboard.press('Control+A');
     await page.keyboard.type('1');
     await page.getByText('Il piano supera il budget di € 35,00').first().waitFor();
-    await page.getByRole('button', { name: it.dote_save }).click();
-    const summary = page.locator('.error-summary');
-    await summary.getByText(it.error_summary_title).waitFor();
-    assert.equal(await page.getByText(it.dote_saved).count(), 0, 'nothing saved over budget');
-    // The summary links to the plan's first quantity field.
-    await summary.locator('a').click();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'scenario-1-q-0');
+    await press(page, 'button[type=submit]');
+    await summary.getByText('Il piano supera il budget di € 35,00').waitFor();
+    await page.waitForTimeout(300);
+    assert.deepEqual(await savedScenarios(page), [], 'nothing saved over budget');
 
-    assert.deepEqual(await axeViolations(page), [], 'axe with the error shown');
-
-    // Back within budget: it saves.
-    await page.locator('#scenario-1-q-0').fill('0');
-    await page.getByText('Usati € 3.000,00 su € 3.000,00. Restano € 0,00').waitFor();
-    await page.getByRole('button', { name: it.dote_save }).click();
+    // Back within budget: saved, and the store holds exactly what the screen says.
+    await tabTo(page, '#campo-quantita-colloquio');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('0');
+    await page.getByText(budgetLine('3.000,00', '0,00')).waitFor();
+    await press(page, 'button[type=submit]');
     await page.getByText(it.dote_saved).waitFor();
+    let saved = await savedScenarios(page);
+    assert.equal(saved.length, 1);
+    assert.equal(saved[0].name, 'Più formazione');
+    assert.equal(saved[0].body.fascia, '2');
+    assert.equal(saved[0].body.plan.budget, '3000.00');
+    const training = saved[0].body.plan.lines.find((l) => l.service === 'formazione');
+    assert.deepEqual([training.quantity, training.unit_cost], [200, '15.00']);
 
-    // A second and third scenario side by side, and no more.
-    await page.getByRole('button', { name: it.dote_add_scenario }).click();
-    await page.getByRole('button', { name: it.dote_add_scenario }).click();
-    assert.equal(await page.locator('section.scenario').count(), 3);
-    assert.equal(await page.getByRole('button', { name: it.dote_add_scenario }).count(), 0);
+    // A second scenario: new, fascia 1, 10 interviews at €35 = €350.
+    await press(page, 'button:has-text("' + it.dote_new_scenario + '")');
+    await chooseRadio(page, 'campo-fascia', 0);
+    await typeInto(page, '#campo-quantita-colloquio', '10');
+    await page.getByText(budgetLine('350,00', '2.650,00')).waitFor();
+    await press(page, 'button[type=submit]');
+    await page.locator('.saved__item').nth(1).waitFor();
+    saved = await savedScenarios(page);
+    assert.equal(saved.length, 2);
+
+    // Rename the first saved, by keyboard.
+    const item = page.locator('.saved__item', { hasText: 'Più formazione' });
+    await press(page, `.saved__item:has-text("Più formazione") button:has-text("${it.saved_rename}")`);
+    await item.locator('input.input').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'input');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Formazione lunga');
+    await page.keyboard.press('Enter');
+    await page.locator('.saved__item', { hasText: 'Formazione lunga' }).waitFor();
+    saved = await savedScenarios(page);
+    assert.deepEqual(saved.map((s) => s.name).sort().slice(0, 1), ['Formazione lunga']);
+
+    // Compare both: one column each, the totals side by side.
+    for (const box of await page.locator('.saved__item input[type=checkbox]').all()) {
+      await tabTo(page, `#${await box.getAttribute('id')}`);
+      await page.keyboard.press('Space');
+    }
+    const table = page.locator('table.compare');
+    await table.waitFor();
+    assert.equal(await table.locator('thead th').count(), 2);
+    const totals = table.locator('tr', { hasText: it.dote_total });
+    await totals.getByText('€ 3.000,00').waitFor();
+    await totals.getByText('€ 350,00').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'axe with the comparison');
+
+    // Reopen the renamed one: its values come back.
+    await press(page, `.saved__item:has-text("Formazione lunga") button:has-text("${it.saved_open}")`);
+    await page.getByText(budgetLine('3.000,00', '0,00')).waitFor();
+    assert.equal(await page.locator('#campo-quantita-formazione').inputValue(), '200');
 
     await page.getByRole('button', { name: 'English' }).first().click();
     await page.getByText(en.illustrative_value).first().waitFor();

@@ -24,6 +24,12 @@ pub fn format_eur(amount: Decimal, italian: bool) -> String {
     }
 }
 
+/// An amount as it is put back in a text field: two decimals after a comma, no thousands
+/// separator ("3000,00"), so that [`parse_eur`] reads it back unchanged.
+pub fn format_input(amount: Decimal) -> String {
+    format!("{:.2}", amount.round_dp(2)).replace('.', ",")
+}
+
 /// Reads an amount typed by a person: "12.500,00", "12500,5", "12500.50", "€ 1.000".
 /// A lone separator followed by exactly three digits is read as thousands ("1.000" = 1000).
 pub fn parse_eur(input: &str) -> Option<Decimal> {
@@ -61,6 +67,15 @@ pub fn parse_eur(input: &str) -> Option<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_amount_put_back_in_a_field_reads_back_the_same() {
+        for s in ["0", "35", "3000", "12.5", "1234567.89"] {
+            let d: Decimal = s.parse().expect("decimal");
+            assert_eq!(parse_eur(&format_input(d)), Some(d), "{s}");
+        }
+        assert_eq!(format_input("3000".parse().expect("decimal")), "3000,00");
+    }
 
     #[test]
     fn reads_amounts_as_people_type_them() {

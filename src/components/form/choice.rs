@@ -93,15 +93,25 @@ pub fn VocabSelect<V: Vocabulary + Send + Sync>(
     view! { <Select field label value options={vocab_options::<V>()} key=|v: &V| v.code().to_string() hint /> }
 }
 
-/// Radios for a short closed list; arrow keys move between them.
+/// One option of a radio group: the value as a code, its label and, where the choice needs
+/// explaining, a hint under the label.
+#[derive(Clone, PartialEq)]
+pub struct Choice {
+    pub code: String,
+    pub label: String,
+    pub hint: Option<String>,
+}
+
+/// Radios over options given as codes: one markup for every radio group, compiled once
+/// (generic groups only map their values to and from codes).
 #[component]
-pub fn Radios<V: Vocabulary + Send + Sync>(
+pub fn ChoiceRadios(
     field: &'static str,
     label: Signal<String>,
-    value: Bound<Option<V>>,
-    #[prop(optional)] hint: Option<Signal<String>>,
+    value: Bound<Option<String>>,
+    options: Signal<Vec<Choice>>,
+    hint: Option<Signal<String>>,
 ) -> impl IntoView {
-    let options = vocab_options::<V>();
     view! {
         <FieldFrame field label hint fieldset=true>
             <div class="radios">
@@ -110,19 +120,25 @@ pub fn Radios<V: Vocabulary + Send + Sync>(
                         .get()
                         .into_iter()
                         .enumerate()
-                        .map(|(i, (v, text))| {
+                        .map(|(i, choice)| {
                             let id = option_id(field, i);
+                            let hint_id = format!("{id}-hint");
+                            let code = choice.code.clone();
+                            let checked = move || value.get.with(|v| v.as_deref() == Some(code.as_str()));
+                            let chosen = choice.code.clone();
                             view! {
                                 <div class="radios__item">
                                     <input
                                         type="radio"
                                         id=id.clone()
                                         name=field
-                                        value=v.code()
-                                        prop:checked=move || value.get.get() == Some(v)
-                                        on:change=move |_| value.set.run(Some(v))
+                                        value=choice.code
+                                        aria-describedby=choice.hint.is_some().then(|| hint_id.clone())
+                                        prop:checked=checked
+                                        on:change=move |_| value.set.run(Some(chosen.clone()))
                                     />
-                                    <label for=id>{text}</label>
+                                    <label for=id>{choice.label}</label>
+                                    {choice.hint.map(|h| view! { <p class="radios__hint" id=hint_id>{h}</p> })}
                                 </div>
                             }
                         })
@@ -131,6 +147,37 @@ pub fn Radios<V: Vocabulary + Send + Sync>(
             </div>
         </FieldFrame>
     }
+}
+
+/// Radios for a short closed list; arrow keys move between them.
+#[component]
+pub fn Radios<V: Vocabulary + Send + Sync>(
+    field: &'static str,
+    label: Signal<String>,
+    value: Bound<Option<V>>,
+    #[prop(optional)] hint: Option<Signal<String>>,
+) -> impl IntoView {
+    let it = italian();
+    let options = Signal::derive(move || {
+        let it = it.get();
+        V::ALL
+            .iter()
+            .map(|v| Choice {
+                code: v.code().to_string(),
+                label: v.label(it).to_string(),
+                hint: None,
+            })
+            .collect()
+    });
+    let value = Bound {
+        get: Signal::derive(move || value.get.get().map(|v| v.code().to_string())),
+        set: Callback::new(move |code: Option<String>| {
+            value
+                .set
+                .run(code.and_then(|c| V::ALL.iter().copied().find(|v| v.code() == c)));
+        }),
+    };
+    view! { <ChoiceRadios field label value options hint /> }
 }
 
 /// One checkbox with its label beside it.

@@ -3,6 +3,9 @@
 use sportello_core::libretto::DateError;
 use sportello_core::libretto::validation::{Code, Finding};
 
+use sportello_core::money::format_eur;
+
+use super::InputError;
 use crate::i18n::t_string;
 
 /// `%s` in a translation stands for the finding's detail (e.g. the expected check letter).
@@ -41,7 +44,19 @@ pub fn finding(i18n: crate::I18n, f: &Finding) -> String {
     text.replace("%s", f.detail.as_deref().unwrap_or_default())
 }
 
-pub fn date_error(i18n: crate::I18n, e: DateError) -> String {
+pub fn input_error(i18n: crate::I18n, e: InputError) -> String {
+    match e {
+        InputError::Date(e) => date_error(i18n, e),
+        InputError::Money => t_string!(i18n, error_money).to_string(),
+        InputError::WholeNumber => t_string!(i18n, error_whole_number).to_string(),
+        InputError::OverBudget(excess) => {
+            let italian = i18n.get_locale() == crate::i18n::Locale::it;
+            t_string!(i18n, error_over_budget).replace("%s", &format_eur(excess, italian))
+        }
+    }
+}
+
+fn date_error(i18n: crate::I18n, e: DateError) -> String {
     match e {
         DateError::YearMissing => t_string!(i18n, date_year_missing),
         DateError::YearInvalid => t_string!(i18n, date_year_invalid),

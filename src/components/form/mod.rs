@@ -1,4 +1,4 @@
-//! Form building blocks for the Libretto's screens, in the GOV.UK pattern: a label above
+//! Form building blocks for every screen (Libretto, ILA, dote), in the GOV.UK pattern: a label above
 //! each field, a hint, the message next to the field and again in an error summary at the
 //! top that links to it. Fields bind to plain struct fields through [`Bound`].
 //!
@@ -12,6 +12,7 @@ pub mod messages;
 pub mod text_field;
 
 use leptos::prelude::*;
+use rust_decimal::Decimal;
 use sportello_core::libretto::DateError;
 use sportello_core::libretto::validation::{Finding, Severity};
 
@@ -63,11 +64,24 @@ pub fn field_id(field: &str) -> String {
     format!("campo-{field}")
 }
 
+/// What is wrong with what was typed in a field, before any rule looks at it (the field
+/// keeps the text as typed), or with a figure the screen computes from the fields.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum InputError {
+    Date(DateError),
+    /// Not an amount in euro with at most two decimals.
+    Money,
+    /// Not a whole number of zero or more.
+    WholeNumber,
+    /// The plan costs more than its budget, by this much.
+    OverBudget(Decimal),
+}
+
 /// What one screen's fields and its error summary share.
 #[derive(Clone, Copy)]
 pub struct FormState {
     findings: Signal<Vec<Finding>>,
-    date_errors: RwSignal<Vec<(&'static str, DateError)>>,
+    input_errors: RwSignal<Vec<(&'static str, InputError)>>,
     /// Errors are shown after the first attempt to continue.
     pub shown: RwSignal<bool>,
     /// Fields in the order they were rendered, with their labels, for the summary.
@@ -85,7 +99,7 @@ impl FormState {
     pub fn provide(findings: Signal<Vec<Finding>>) -> Self {
         let state = Self {
             findings,
-            date_errors: RwSignal::new(Vec::new()),
+            input_errors: RwSignal::new(Vec::new()),
             shown: RwSignal::new(false),
             labels: StoredValue::new(Vec::new()),
         };
@@ -101,13 +115,28 @@ impl FormState {
         });
     }
 
-    pub fn set_date_error(&self, field: &'static str, error: Option<DateError>) {
-        self.date_errors.update(|errs| {
+    /// A form with no validation findings: only what its fields report about their input.
+    pub fn provide_inputs_only() -> Self {
+        Self::provide(Signal::derive(Vec::new))
+    }
+
+    pub fn set_input_error(&self, field: &'static str, error: Option<InputError>) {
+        let current = self
+            .input_errors
+            .with_untracked(|errs| errs.iter().find(|(f, _)| *f == field).map(|(_, e)| *e));
+        if current == error {
+            return;
+        }
+        self.input_errors.update(|errs| {
             errs.retain(|(f, _)| *f != field);
             if let Some(e) = error {
                 errs.push((field, e));
             }
         });
+    }
+
+    pub fn set_date_error(&self, field: &'static str, error: Option<DateError>) {
+        self.set_input_error(field, error.map(InputError::Date));
     }
 
     /// The message to show next to `field`, in the current language.
@@ -116,12 +145,12 @@ impl FormState {
         let shown = self.shown.get();
         if shown
             && let Some((_, e)) = self
-                .date_errors
+                .input_errors
                 .with(|d| d.iter().find(|(f, _)| *f == field).copied())
         {
             return Some(FieldMessage {
                 severity: Severity::Error,
-                text: messages::date_error(i18n, e),
+                text: messages::input_error(i18n, e),
             });
         }
         self.findings.with(|all| {
@@ -139,12 +168,12 @@ impl FormState {
     pub fn errors(&self) -> Vec<(&'static str, String, String)> {
         let i18n = crate::i18n::use_i18n();
         let labels = self.labels.get_value();
-        let dates = self.date_errors.get();
+        let inputs = self.input_errors.get();
         let findings = self.findings.get();
         let mut out = Vec::new();
         for (field, label) in labels {
-            if let Some((_, e)) = dates.iter().find(|(f, _)| *f == field) {
-                out.push((field, label.get(), messages::date_error(i18n, *e)));
+            if let Some((_, e)) = inputs.iter().find(|(f, _)| *f == field) {
+                out.push((field, label.get(), messages::input_error(i18n, *e)));
             } else if let Some(f) = findings
                 .iter()
                 .find(|f| f.field == field && f.severity == Severity::Error)

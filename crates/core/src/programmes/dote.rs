@@ -9,7 +9,29 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{Mark, Text};
+use super::{Amount, Mark, Text};
+use crate::money::parse_eur;
+
+/// The programme whose figures the simulator starts from: the only dote with a confirmed
+/// services budget and allowance.
+const FIGURES_PROGRAMME: &str = "dote-lavoro-2009";
+
+fn figure(id: &str) -> Option<&'static Amount> {
+    super::find(FIGURES_PROGRAMME)?
+        .amounts
+        .iter()
+        .find(|a| a.id == id)
+}
+
+/// Dote Lavoro 2009's services budget (€3,000), with its source, from the programme file.
+pub fn services_budget() -> Option<&'static Amount> {
+    figure("servizi")
+}
+
+/// Dote Lavoro 2009's participation allowance (€3,000 over at most 10 months).
+pub fn participation_allowance() -> Option<&'static Amount> {
+    figure("indennita")
+}
 
 /// A dote ends with an employment result only for a contract of at least 180 days; a
 /// shorter one is not a *risultato occupazionale* (lombardia.cisl.it, 15/12/2017) [C].
@@ -226,6 +248,98 @@ impl Plan {
     }
 }
 
+/// A plan of services as a person composed it, kept to be reopened and compared.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Scenario {
+    pub fascia: Option<String>,
+    pub plan: Plan,
+    /// The name of the unit-cost table the costs came from, if one was loaded.
+    #[serde(default)]
+    pub table: Option<String>,
+}
+
+impl Scenario {
+    /// Every service of the catalogue at quantity 0, its illustrative cost, and the
+    /// confirmed budget.
+    pub fn new() -> Self {
+        let lines = services()
+            .into_iter()
+            .map(|s| PlanLine {
+                service: s.id.to_owned(),
+                quantity: 0,
+                unit_cost: s.unit_cost,
+            })
+            .collect();
+        Self {
+            fascia: None,
+            plan: Plan {
+                budget: services_budget().map_or(Decimal::ZERO, |a| a.max),
+                lines,
+            },
+            table: None,
+        }
+    }
+}
+
+/// Unit costs from a table a person has (e.g. from an avviso), replacing the illustrative
+/// ones: `{"name": "…", "unit_costs": {"colloquio": "40.00", …}}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CostTable {
+    pub name: String,
+    pub unit_costs: Vec<(&'static str, Decimal)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CostTableError {
+    #[error("not JSON (line {line}, column {column})")]
+    NotJson { line: usize, column: usize },
+    #[error("no \"unit_costs\" object")]
+    NoUnitCosts,
+    #[error("unknown service {0}")]
+    UnknownService(String),
+    #[error("{service}: {value} is not an amount in euro")]
+    BadCost { service: String, value: String },
+}
+
+impl CostTable {
+    pub fn parse(text: &str) -> Result<Self, CostTableError> {
+        let json: serde_json::Value = serde_json::from_str(text).map_err(|e| CostTableError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        })?;
+        let costs = json
+            .get("unit_costs")
+            .and_then(|v| v.as_object())
+            .ok_or(CostTableError::NoUnitCosts)?;
+        let catalogue = services();
+        let mut unit_costs = Vec::new();
+        for (id, value) in costs {
+            let service = catalogue
+                .iter()
+                .find(|s| s.id == id)
+                .ok_or_else(|| CostTableError::UnknownService(id.clone()))?;
+            // Text ("40,00") or a JSON number (40.5), never through a float.
+            let cost = match value {
+                serde_json::Value::String(s) => parse_eur(s),
+                serde_json::Value::Number(n) => parse_eur(&n.to_string()),
+                _ => None,
+            }
+            .ok_or_else(|| CostTableError::BadCost {
+                service: id.clone(),
+                value: value.to_string(),
+            })?;
+            unit_costs.push((service.id, cost));
+        }
+        let name = json
+            .get("name")
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .trim()
+            .to_owned();
+        Ok(Self { name, unit_costs })
+    }
+}
+
 /// The participation allowance spread over the months chosen (Dote Lavoro 2009: €3,000 in
 /// at most 10 months; ≈ €300 a month is an inference [I], here it follows the months).
 pub fn monthly_allowance(total: Decimal, months: u32) -> Option<Decimal> {
@@ -280,6 +394,57 @@ mod tests {
         for f in fasce() {
             assert_eq!(f.max_months.is_none(), f.mark == Mark::U, "{}", f.id);
         }
+    }
+
+    #[test]
+    fn the_budget_and_allowance_come_from_the_programme_file() {
+        let budget = services_budget().expect("servizi in dote-lavoro-2009.json");
+        assert_eq!(budget.max, eur("3000.00"));
+        assert_eq!(budget.mark, Mark::C);
+        let allowance = participation_allowance().expect("indennita");
+        assert_eq!((allowance.max, allowance.months), (eur("3000.00"), Some(10)));
+        assert_eq!(Scenario::new().plan.budget, eur("3000.00"));
+        assert_eq!(Scenario::new().plan.lines.len(), services().len());
+    }
+
+    #[test]
+    fn a_cost_table_gives_the_costs_it_names() {
+        let table = CostTable::parse(
+            r#"{"name": " Avviso 2024 ", "unit_costs": {"colloquio": "40,50", "formazione": 18}}"#,
+        )
+        .expect("table");
+        assert_eq!(table.name, "Avviso 2024");
+        assert_eq!(
+            table.unit_costs,
+            vec![("colloquio", eur("40.50")), ("formazione", eur("18"))]
+        );
+    }
+
+    #[test]
+    fn a_bad_cost_table_names_its_problem() {
+        assert_eq!(
+            CostTable::parse("{\n  \"unit_costs\": ").err(),
+            Some(CostTableError::NotJson { line: 2, column: 16 })
+        );
+        assert_eq!(
+            CostTable::parse(r#"{"costs": {}}"#).err(),
+            Some(CostTableError::NoUnitCosts)
+        );
+        assert_eq!(
+            CostTable::parse(r#"{"unit_costs": {"massaggio": "10"}}"#).err(),
+            Some(CostTableError::UnknownService("massaggio".into()))
+        );
+        assert_eq!(
+            CostTable::parse(r#"{"unit_costs": {"colloquio": "-5"}}"#).err(),
+            Some(CostTableError::BadCost {
+                service: "colloquio".into(),
+                value: "\"-5\"".into()
+            })
+        );
+        assert!(matches!(
+            CostTable::parse(r#"{"unit_costs": {"colloquio": true}}"#),
+            Err(CostTableError::BadCost { .. })
+        ));
     }
 
     #[test]
