@@ -6,9 +6,11 @@ use sportello_core::programmes::Profile;
 use sportello_core::programmes::prefill::from_libretto;
 use sportello_core::{Draft, DraftId};
 
-use crate::components::profile_questions::set_answers;
+use crate::components::form::Bound;
+use crate::components::form::choice::Select;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::store::Store;
+use crate::tr;
 
 #[component]
 pub fn PrefillFromLibretto(profile: RwSignal<Profile>) -> impl IntoView {
@@ -31,11 +33,7 @@ pub fn PrefillFromLibretto(profile: RwSignal<Profile>) -> impl IntoView {
             return;
         };
         let prefill = from_libretto(&draft.libretto);
-        let known = serde_json::to_value(&prefill.profile).unwrap_or_default();
-        set_answers(
-            profile,
-            prefill.filled.iter().map(|field| (*field, known[*field].clone())),
-        );
+        profile.update(|p| prefill.apply(p));
         filled.set(Some(prefill.filled.len()));
     };
 
@@ -44,21 +42,16 @@ pub fn PrefillFromLibretto(profile: RwSignal<Profile>) -> impl IntoView {
             <section aria-labelledby="prefill" class="prefill">
                 <h2 id="prefill">{t!(i18n, ila_prefill_heading)}</h2>
                 <p>{t!(i18n, ila_prefill_hint)}</p>
-                <label for="prefill-draft">{t!(i18n, ila_prefill_label)}</label>
-                <select
-                    id="prefill-draft"
-                    on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())
-                >
-                    <option value="">{t!(i18n, choose_one)}</option>
-                    {move || {
-                        drafts
-                            .get()
-                            .unwrap_or_default()
-                            .into_iter()
-                            .map(|d| view! { <option value=d.id.to_string()>{d.name}</option> })
-                            .collect_view()
-                    }}
-                </select>
+                <Select
+                    field="prefill-draft"
+                    label=tr!(i18n, ila_prefill_label)
+                    value=Bound { get: chosen.into(), set: Callback::new(move |id| chosen.set(id)) }
+                    options=Signal::derive(move || {
+                        drafts.get().unwrap_or_default().into_iter().map(|d| (d.id, d.name)).collect()
+                    })
+                    key=|id: &DraftId| id.to_string()
+                    hint=None
+                />
                 <button type="button" class="button button--secondary" on:click=apply>
                     {t!(i18n, ila_prefill_button)}
                 </button>

@@ -1,79 +1,35 @@
-//! The questions still needed to decide, and only those: a question appears when some
-//! programme's outcome depends on its answer, and stays once shown so an answer can be
-//! changed. Answers are written into the profile through its serialized form, so each
-//! question is just a field name and an input kind.
+//! The questions still needed to decide, and only those, in short steps with a way back.
+//! A question appears when some programme's outcome depends on its answer and stays once
+//! shown, so an answer can be changed. The catalogue (order, steps, kinds) and the typed
+//! setters are `sportello_core::programmes::questions`; this module only draws them with the
+//! form kit, like every other form.
 
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use sportello_core::money::parse_eur;
-use sportello_core::programmes::{Evaluation, Profile};
+use sportello_core::libretto::PartialDate;
+use sportello_core::money::{format_input, parse_eur};
+use sportello_core::programmes::questions::{Answer, AnswerKind, Question, REGIONS, Step};
+use sportello_core::programmes::{Course, CourseKind, Evaluation, Profile};
 
+use crate::components::eqf::eqf_label;
+use crate::components::focus::focus_by_id;
+use crate::components::form::choice::{Choice, ChoiceRadios, Select};
+use crate::components::form::date_field::DateField;
+use crate::components::form::error_summary::ErrorSummary;
+use crate::components::form::text_field::TextField;
+use crate::components::form::{Bound, FormState, InputError};
 use crate::i18n::{t, t_string, use_i18n};
+use crate::tr;
 
-#[derive(Clone, Copy, PartialEq)]
-enum Input {
-    Date,
-    YesNo,
-    Choice(&'static [&'static str]),
-    Money,
-    Province,
-    Region,
-    Eqf,
+/// One screen of the questions: a step of the catalogue, or the course (ILA only).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Page {
+    Questions(Step),
+    Course,
 }
 
-/// In the order a person would expect to be asked.
-const QUESTIONS: &[(&str, Input)] = &[
-    ("birth_date", Input::Date),
-    ("sex", Input::Choice(&["f", "m"])),
-    ("residence_region", Input::Region),
-    ("residence_province", Input::Province),
-    ("foreign_citizen", Input::YesNo),
-    ("permit_allows_work", Input::YesNo),
-    (
-        "employment_status",
-        Input::Choice(&["disoccupato", "inoccupato", "inattivo", "occupato", "autonomo"]),
-    ),
-    ("unemployed_since", Input::Date),
-    ("cpi_registered", Input::YesNo),
-    ("cpi_province", Input::Province),
-    ("cpi_registered_since", Input::Date),
-    ("receives_naspi", Input::YesNo),
-    ("mobility_list", Input::YesNo),
-    ("atypical_contract", Input::YesNo),
-    (
-        "wage_integration",
-        Input::Choice(&["nessuna", "cigo", "cigs", "cigd", "solidarieta"]),
-    ),
-    ("permanent_contract", Input::YesNo),
-    ("isee", Input::Money),
-    ("had_ila_2010", Input::YesNo),
-    ("voucher_last_3_years", Input::YesNo),
-    ("education_eqf", Input::Eqf),
-];
-
-const REGIONS: &[(&str, &str)] = &[
-    ("abruzzo", "Abruzzo"),
-    ("basilicata", "Basilicata"),
-    ("calabria", "Calabria"),
-    ("campania", "Campania"),
-    ("emilia-romagna", "Emilia-Romagna"),
-    ("friuli-venezia giulia", "Friuli-Venezia Giulia"),
-    ("lazio", "Lazio"),
-    ("liguria", "Liguria"),
-    ("lombardia", "Lombardia"),
-    ("marche", "Marche"),
-    ("molise", "Molise"),
-    ("piemonte", "Piemonte"),
-    ("puglia", "Puglia"),
-    ("sardegna", "Sardegna"),
-    ("sicilia", "Sicilia"),
-    ("toscana", "Toscana"),
-    ("trentino-alto adige", "Trentino-Alto Adige"),
-    ("umbria", "Umbria"),
-    ("valle d'aosta", "Valle d'Aosta"),
-    ("veneto", "Veneto"),
-];
+const STEP_HEADING: &str = "passo-domande";
 
 #[component]
 pub fn Questions(
@@ -82,374 +38,422 @@ pub fn Questions(
     /// Ask for the course wanted (ILA and vouchers cap course costs; the dote does not).
     #[prop(optional)]
     with_course: bool,
+    /// Where "see the results" moves focus.
+    results_id: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    // The profile as JSON, serialized once per change and read by every question.
-    let answers = Memo::new(move |_| profile.with(|p| serde_json::to_value(p).unwrap_or_default()));
-    // Once a question has been shown it stays, so answering it never makes it vanish. Only
-    // this memo reads it, so it is a stored value, not a signal.
-    let shown = StoredValue::new(BTreeSet::<&'static str>::new());
+    let form = FormState::provide_inputs_only();
+    let attempt = RwSignal::new(0u32);
+    // Once a question has been shown it stays, so answering it never makes it vanish.
+    let shown = StoredValue::new(BTreeSet::<Question>::new());
     let needed = Memo::new(move |_| {
         let missing: BTreeSet<String> = results.with(|r| r.iter().flat_map(|e| e.missing.clone()).collect());
         let mut now = shown.get_value();
-        for (field, _) in QUESTIONS {
-            if missing.contains(*field) || answers.with(|a| !a[*field].is_null()) {
-                now.insert(*field);
+        profile.with(|p| {
+            for q in Question::ALL {
+                if missing.contains(q.field()) || q.is_answered(p) {
+                    now.insert(q);
+                }
             }
-        }
+        });
         shown.set_value(now.clone());
-        QUESTIONS
-            .iter()
-            .filter(|(f, _)| now.contains(f))
-            .copied()
+        Question::ALL
+            .into_iter()
+            .filter(|q| now.contains(q))
             .collect::<Vec<_>>()
     });
+    let pages = Memo::new(move |_| {
+        let needed = needed.get();
+        let mut pages: Vec<Page> = Step::ALL
+            .into_iter()
+            .filter(|s| needed.iter().any(|q| q.step() == *s))
+            .map(Page::Questions)
+            .collect();
+        if with_course {
+            pages.push(Page::Course);
+        }
+        pages
+    });
+    let current = RwSignal::new(0usize);
+    let index = move || current.get().min(pages.with(|p| p.len().saturating_sub(1)));
+    // The page on screen, changing only when the person moves (not when a step appears).
+    let page = Memo::new(move |_| pages.with(|p| p.get(index()).copied()));
+    let go = move |to: usize| {
+        current.set(to);
+        request_animation_frame(|| focus_by_id(STEP_HEADING));
+    };
+    let on_continue = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !form.try_continue() {
+            attempt.update(|a| *a += 1);
+            return;
+        }
+        form.shown.set(false);
+        if index() + 1 < pages.with(Vec::len) {
+            go(index() + 1);
+        } else {
+            request_animation_frame(move || focus_by_id(results_id));
+        }
+    };
 
     view! {
         <section aria-labelledby="domande" class="questions">
             <h2 id="domande">{t!(i18n, ila_questions_heading)}</h2>
             <p>{t!(i18n, ila_questions_hint)}</p>
-            <Show when=move || needed.with(Vec::is_empty)>
-                <p>{t!(i18n, ila_questions_none)}</p>
-            </Show>
-            {move || needed.get().into_iter().map(|(field, input)| question(profile, answers, field, input)).collect_view()}
-            <Show when=move || with_course>
-                <CourseQuestion profile />
+            <Show
+                when=move || !pages.with(Vec::is_empty)
+                fallback=move || view! { <p>{t!(i18n, ila_questions_none)}</p> }
+            >
+                <form class="step" novalidate on:submit=on_continue>
+                    <ErrorSummary form attempt=attempt.read_only() />
+                    <h3 id=STEP_HEADING tabindex="-1" class="step__heading">
+                        <span class="step__count">
+                            {move || {
+                                t_string!(i18n, step_count)
+                                    .replace("%n", &(index() + 1).to_string())
+                                    .replace("%m", &pages.with(Vec::len).to_string())
+                            }}
+                        </span>
+                        " "
+                        {move || page.get().map(|p| page_title(i18n, p))}
+                    </h3>
+                    {move || match page.get() {
+                        // Keyed: a question that appears does not redraw the others, so
+                        // what is typed in them stays as typed.
+                        Some(Page::Questions(step)) => view! {
+                            <For
+                                each=move || needed.get().into_iter().filter(move |q| q.step() == step)
+                                key=|q| *q
+                                children=move |q| question(profile, form, q)
+                            />
+                        }
+                        .into_any(),
+                        Some(Page::Course) => view! { <CourseQuestion profile form /> }.into_any(),
+                        None => ().into_any(),
+                    }}
+                    <div class="button-row">
+                        <Show when=move || { index() > 0 }>
+                            <button type="button" class="button button--secondary" on:click=move |_| go(index() - 1)>
+                                {t!(i18n, step_back)}
+                            </button>
+                        </Show>
+                        <button type="submit" class="button">
+                            {move || if index() + 1 < pages.with(Vec::len) {
+                                t_string!(i18n, step_continue)
+                            } else {
+                                t_string!(i18n, step_see_results)
+                            }}
+                        </button>
+                    </div>
+                </form>
             </Show>
         </section>
     }
 }
 
-/// The current answer to `field` (null when unanswered).
-fn answer(answers: Memo<serde_json::Value>, field: &str) -> serde_json::Value {
-    answers.with(|a| a[field].clone())
+fn page_title(i18n: crate::I18n, page: Page) -> &'static str {
+    match page {
+        Page::Questions(Step::AboutYou) => t_string!(i18n, step_about_you),
+        Page::Questions(Step::Work) => t_string!(i18n, step_work),
+        Page::Questions(Step::CpiAndSupport) => t_string!(i18n, step_cpi),
+        Page::Course => t_string!(i18n, step_course),
+    }
 }
 
-fn set_answer(profile: RwSignal<Profile>, field: &str, value: serde_json::Value) {
-    set_answers(profile, [(field, value)]);
+/// The question's answer as a signal and the typed setter behind it.
+fn answer_of(profile: RwSignal<Profile>, q: Question) -> Bound<Answer> {
+    Bound {
+        get: Signal::derive(move || profile.with(|p| q.answer(p))),
+        set: Callback::new(move |a: Answer| {
+            profile.update(|p| {
+                // The controls below only produce answers of the question's kind.
+                let _ = q.set(p, a);
+            });
+        }),
+    }
 }
 
-/// Writes answers through the profile's serialized form, so a question is just a field name;
-/// a value the profile type refuses leaves the profile as it was.
-pub fn set_answers<'a>(
-    profile: RwSignal<Profile>,
-    values: impl IntoIterator<Item = (&'a str, serde_json::Value)>,
-) {
-    profile.update(|p| {
-        let Ok(mut json) = serde_json::to_value(&*p) else {
-            return;
-        };
-        for (field, value) in values {
-            json[field] = value;
-        }
-        if let Ok(updated) = serde_json::from_value::<Profile>(json) {
-            *p = updated;
-        }
-    });
-}
-
-fn question(
-    profile: RwSignal<Profile>,
-    answers: Memo<serde_json::Value>,
-    field: &'static str,
-    input: Input,
-) -> AnyView {
-    let i18n = use_i18n();
-    let id = format!("q-{field}");
-    let label = move || question_label(field);
-    match input {
-        Input::YesNo | Input::Choice(_) => {
-            let options: Vec<(serde_json::Value, String)> = match input {
-                Input::YesNo => vec![
-                    (serde_json::Value::Bool(true), t_string!(i18n, answer_yes).to_string()),
-                    (serde_json::Value::Bool(false), t_string!(i18n, answer_no).to_string()),
-                ],
-                Input::Choice(values) => {
-                    values.iter().map(|v| (serde_json::Value::from(*v), choice_label(field, v))).collect()
-                }
-                _ => Vec::new(),
-            };
-            view! {
-                <fieldset class="question" id=id.clone()>
-                    <legend>{label}</legend>
-                    <div class="radios">
-                        {options
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, (value, text))| {
-                                let input_id = format!("{id}-{i}");
-                                let checked_value = value.clone();
-                                view! {
-                                    <div class="radio">
-                                        <input
-                                            type="radio"
-                                            id=input_id.clone()
-                                            name=id.clone()
-                                            prop:checked=move || answer(answers, field) == checked_value
-                                            on:change=move |_| set_answer(profile, field, value.clone())
-                                        />
-                                        <label for=input_id>{text}</label>
-                                    </div>
-                                }
-                            })
-                            .collect_view()}
-                    </div>
-                </fieldset>
+/// A text field whose text is kept as typed and turned into an answer when it can be read.
+fn typed_answer(
+    form: FormState,
+    q: Question,
+    answer: Bound<Answer>,
+    show: fn(&Answer) -> String,
+    read: fn(&str) -> Option<Answer>,
+    error: InputError,
+) -> Bound<String> {
+    let text = RwSignal::new(show(&answer.get.get_untracked()));
+    Bound {
+        get: text.into(),
+        set: Callback::new(move |v: String| {
+            text.set(v.clone());
+            if v.trim().is_empty() {
+                form.set_input_error(q.field(), None);
+                answer.set.run(Answer::None);
+            } else if let Some(a) = read(&v) {
+                form.set_input_error(q.field(), None);
+                answer.set.run(a);
+            } else {
+                form.set_input_error(q.field(), Some(error));
             }
-            .into_any()
-        }
-        Input::Date => view! {
-            <div class="question">
-                <label for=id.clone()>{label}</label>
-                <input
-                    type="date"
-                    id=id
-                    prop:value=move || answer(answers, field).as_str().unwrap_or_default().to_owned()
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        let json = if v.is_empty() { serde_json::Value::Null } else { v.into() };
-                        set_answer(profile, field, json);
-                    }
-                />
-            </div>
-        }
-        .into_any(),
-        Input::Money => money_question(profile, answers, field, id),
-        Input::Province => view! {
-            <div class="question">
-                <label for=id.clone()>{label}</label>
-                <p class="hint" id=format!("{id}-hint")>{t!(i18n, hint_province)}</p>
-                <input
-                    type="text"
-                    id=id.clone()
-                    class="input-short"
-                    maxlength="2"
-                    autocomplete="off"
-                    aria-describedby=format!("{id}-hint")
-                    prop:value=move || answer(answers, field).as_str().unwrap_or_default().to_owned()
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev).trim().to_uppercase();
-                        let json = if v.is_empty() { serde_json::Value::Null } else { v.into() };
-                        set_answer(profile, field, json);
-                    }
-                />
-            </div>
-        }
-        .into_any(),
-        Input::Region => view! {
-            <div class="question">
-                <label for=id.clone()>{label}</label>
-                <select
-                    id=id
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        let json = if v.is_empty() { serde_json::Value::Null } else { v.into() };
-                        set_answer(profile, field, json);
-                    }
-                >
-                    <option value="" selected=move || answer(answers, field).is_null()>
-                        {t!(i18n, choose_one)}
-                    </option>
-                    {REGIONS
-                        .iter()
-                        .map(|(value, name)| {
-                            view! {
-                                <option value=*value selected=move || answer(answers, field) == *value>
-                                    {*name}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-        }
-        .into_any(),
-        Input::Eqf => view! {
-            <div class="question">
-                <label for=id.clone()>{label}</label>
-                <select
-                    id=id
-                    on:change=move |ev| {
-                        let json = event_target_value(&ev)
-                            .parse::<u8>()
-                            .map(serde_json::Value::from)
-                            .unwrap_or(serde_json::Value::Null);
-                        set_answer(profile, field, json);
-                    }
-                >
-                    <option value="" selected=move || answer(answers, field).is_null()>
-                        {t!(i18n, choose_one)}
-                    </option>
-                    {(0u8..=8)
-                        .map(|level| {
-                            view! {
-                                <option value=level.to_string() selected=move || answer(answers, field) == level>
-                                    {crate::components::eqf::eqf_label(use_i18n(), level)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-        }
-        .into_any(),
+        }),
     }
 }
 
-/// A money field keeps what was typed and explains a value it cannot read.
-fn money_question(
-    profile: RwSignal<Profile>,
-    answers: Memo<serde_json::Value>,
-    field: &'static str,
-    id: String,
-) -> AnyView {
+fn question(profile: RwSignal<Profile>, form: FormState, q: Question) -> AnyView {
     let i18n = use_i18n();
-    let typed = RwSignal::new(answer(answers, field).as_str().unwrap_or_default().to_owned());
-    let invalid = RwSignal::new(false);
-    let error_id = format!("{id}-error");
-    view! {
-        <div class="question" class:question--error=move || invalid.get()>
-            <label for=id.clone()>{move || question_label(field)}</label>
-            <p class="hint" id=format!("{id}-hint")>{t!(i18n, hint_money)}</p>
-            <Show when=move || invalid.get()>
-                <p class="field-error" id=error_id.clone()>{t!(i18n, error_money)}</p>
-            </Show>
-            <input
-                type="text"
-                inputmode="decimal"
-                id=id.clone()
-                class="input-medium"
-                autocomplete="off"
-                aria-invalid=move || invalid.get().to_string()
-                aria-describedby=move || {
-                    if invalid.get() { format!("{id}-hint {id}-error") } else { format!("{id}-hint") }
-                }
-                prop:value=move || typed.get()
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    typed.set(v.clone());
-                    if v.trim().is_empty() {
-                        invalid.set(false);
-                        set_answer(profile, field, serde_json::Value::Null);
-                    } else if let Some(amount) = parse_eur(&v) {
-                        invalid.set(false);
-                        set_answer(profile, field, amount.to_string().into());
-                    } else {
-                        invalid.set(true);
-                    }
-                }
-            />
-        </div>
+    let field = q.field();
+    let label = Signal::derive(move || question_label(i18n, q).to_string());
+    let answer = answer_of(profile, q);
+    match q.kind() {
+        AnswerKind::YesNo => {
+            let options = Signal::derive(move || {
+                vec![
+                    Choice {
+                        code: "si".into(),
+                        label: t_string!(i18n, answer_yes).into(),
+                        hint: None,
+                    },
+                    Choice {
+                        code: "no".into(),
+                        label: t_string!(i18n, answer_no).into(),
+                        hint: None,
+                    },
+                ]
+            });
+            let value = Bound {
+                get: Signal::derive(move || match answer.get.get() {
+                    Answer::YesNo(true) => Some("si".to_owned()),
+                    Answer::YesNo(false) => Some("no".to_owned()),
+                    _ => None,
+                }),
+                set: Callback::new(move |c: Option<String>| {
+                    answer
+                        .set
+                        .run(c.map_or(Answer::None, |c| Answer::YesNo(c == "si")));
+                }),
+            };
+            view! { <ChoiceRadios field label value options hint=None /> }.into_any()
+        }
+        AnswerKind::Choice(codes) => {
+            let options = Signal::derive(move || {
+                codes
+                    .iter()
+                    .map(|c| Choice {
+                        code: (*c).to_owned(),
+                        label: choice_label(i18n, q, c),
+                        hint: None,
+                    })
+                    .collect()
+            });
+            view! { <ChoiceRadios field label value=code_answer(answer) options hint=None /> }.into_any()
+        }
+        AnswerKind::Date => {
+            let value = Bound {
+                get: Signal::derive(move || match answer.get.get() {
+                    Answer::Date(d) => Some(PartialDate::from(d)),
+                    _ => None,
+                }),
+                set: Callback::new(move |d: Option<PartialDate>| {
+                    answer
+                        .set
+                        .run(d.and_then(|d| d.to_date()).map_or(Answer::None, Answer::Date));
+                }),
+            };
+            view! { <DateField field label value full=true /> }.into_any()
+        }
+        AnswerKind::Money => {
+            let value = typed_answer(
+                form,
+                q,
+                answer,
+                |a| match a {
+                    Answer::Money(m) => format_input(*m),
+                    _ => String::new(),
+                },
+                |s| parse_eur(s).map(Answer::Money),
+                InputError::Money,
+            );
+            view! { <TextField field label value hint=tr!(i18n, hint_money) inputmode="decimal" width="input--medium" autocomplete="off" /> }
+                .into_any()
+        }
+        AnswerKind::Province => {
+            let value = typed_answer(
+                form,
+                q,
+                answer,
+                |a| match a {
+                    Answer::Code(c) => c.clone(),
+                    _ => String::new(),
+                },
+                |s| {
+                    let code = s.trim();
+                    (code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic()))
+                        .then(|| Answer::Code(code.to_owned()))
+                },
+                InputError::Province,
+            );
+            view! { <TextField field label value hint=tr!(i18n, hint_province) width="input--short" autocomplete="off" /> }
+                .into_any()
+        }
+        AnswerKind::Region => {
+            let options = Signal::derive(|| {
+                REGIONS
+                    .iter()
+                    .map(|(code, name)| ((*code).to_owned(), (*name).to_owned()))
+                    .collect()
+            });
+            view! { <Select field label value=code_answer(answer) options key=|c: &String| c.clone() hint=None /> }.into_any()
+        }
+        AnswerKind::Eqf => {
+            let options = Signal::derive(move || (0u8..=8).map(|l| (l, eqf_label(i18n, l))).collect());
+            let value = Bound {
+                get: Signal::derive(move || match answer.get.get() {
+                    Answer::Level(l) => Some(l),
+                    _ => None,
+                }),
+                set: Callback::new(move |l: Option<u8>| {
+                    answer.set.run(l.map_or(Answer::None, Answer::Level))
+                }),
+            };
+            view! { <Select field label value options key=|l: &u8| l.to_string() hint=None /> }.into_any()
+        }
     }
-    .into_any()
 }
+
+/// A coded answer as the choice controls see it.
+fn code_answer(answer: Bound<Answer>) -> Bound<Option<String>> {
+    Bound {
+        get: Signal::derive(move || match answer.get.get() {
+            Answer::Code(c) => Some(c),
+            _ => None,
+        }),
+        set: Callback::new(move |c: Option<String>| answer.set.run(c.map_or(Answer::None, Answer::Code))),
+    }
+}
+
+const COURSE_KINDS: [CourseKind; 5] = [
+    CourseKind::Formazione,
+    CourseKind::Qualifica,
+    CourseKind::CertificazioneCompetenze,
+    CourseKind::CorsoObbligatorio,
+    CourseKind::Coaching,
+];
 
 /// The course wanted: optional, for what each programme would cover.
 #[component]
-fn CourseQuestion(profile: RwSignal<Profile>) -> impl IntoView {
+fn CourseQuestion(profile: RwSignal<Profile>, form: FormState) -> impl IntoView {
     let i18n = use_i18n();
-    let kind = RwSignal::new(String::from("formazione"));
-    let cost_text = RwSignal::new(String::new());
-    let invalid = RwSignal::new(false);
+    let kind = RwSignal::new(
+        profile
+            .with_untracked(|p| p.course.as_ref().map(|c| c.kind))
+            .or(Some(CourseKind::Formazione)),
+    );
+    let cost = RwSignal::new(
+        profile
+            .with_untracked(|p| p.course.as_ref().map(|c| format_input(c.cost)))
+            .unwrap_or_default(),
+    );
     let apply = move || {
-        let text = cost_text.get_untracked();
+        let text = cost.get_untracked();
         let course = if text.trim().is_empty() {
-            invalid.set(false);
-            serde_json::Value::Null
-        } else if let Some(cost) = parse_eur(&text) {
-            invalid.set(false);
-            serde_json::json!({ "kind": kind.get_untracked(), "cost": cost.to_string() })
+            None
+        } else if let Some(amount) = parse_eur(&text) {
+            kind.get_untracked().map(|kind| Course { kind, cost: amount })
         } else {
-            invalid.set(true);
+            form.set_input_error("course_cost", Some(InputError::Money));
             return;
         };
-        set_answer(profile, "course", course);
+        form.set_input_error("course_cost", None);
+        profile.update(|p| p.course = course);
     };
+    let options = Signal::derive(move || {
+        COURSE_KINDS
+            .iter()
+            .map(|k| (*k, course_label(i18n, *k).to_owned()))
+            .collect()
+    });
     view! {
-        <fieldset class="question">
-            <legend>{t!(i18n, q_course)}</legend>
-            <p class="hint">{t!(i18n, hint_course)}</p>
-            <label for="q-course-kind">{t!(i18n, q_course_kind)}</label>
-            <select
-                id="q-course-kind"
-                on:change=move |ev| {
-                    kind.set(event_target_value(&ev));
-                    apply();
-                }
-            >
-                {["formazione", "qualifica", "certificazione_competenze", "corso_obbligatorio", "coaching"]
-                    .into_iter()
-                    .map(|k| view! { <option value=k>{choice_label("course_kind", k)}</option> })
-                    .collect_view()}
-            </select>
-            <label for="q-course-cost">{t!(i18n, q_course_cost)}</label>
-            <Show when=move || invalid.get()>
-                <p class="field-error" id="q-course-cost-error">{t!(i18n, error_money)}</p>
-            </Show>
-            <input
-                type="text"
-                inputmode="decimal"
-                id="q-course-cost"
-                class="input-medium"
-                autocomplete="off"
-                aria-invalid=move || invalid.get().to_string()
-                prop:value=move || cost_text.get()
-                on:change=move |ev| {
-                    cost_text.set(event_target_value(&ev));
-                    apply();
-                }
-            />
-        </fieldset>
+        <p class="field__hint">{t!(i18n, hint_course)}</p>
+        <Select
+            field="course_kind"
+            label=tr!(i18n, q_course_kind)
+            value=Bound { get: kind.into(), set: Callback::new(move |k| { kind.set(k); apply(); }) }
+            options
+            key=|k: &CourseKind| format!("{k:?}")
+            hint=None
+        />
+        <TextField
+            field="course_cost"
+            label=tr!(i18n, q_course_cost)
+            hint=tr!(i18n, hint_money)
+            inputmode="decimal"
+            width="input--medium"
+            autocomplete="off"
+            value=Bound { get: cost.into(), set: Callback::new(move |v| { cost.set(v); apply(); }) }
+        />
     }
 }
 
-fn question_label(field: &str) -> String {
-    let i18n = use_i18n();
-    match field {
-        "birth_date" => t_string!(i18n, q_birth_date),
-        "sex" => t_string!(i18n, q_sex),
-        "residence_region" => t_string!(i18n, q_residence_region),
-        "residence_province" => t_string!(i18n, q_residence_province),
-        "foreign_citizen" => t_string!(i18n, q_foreign_citizen),
-        "permit_allows_work" => t_string!(i18n, q_permit_allows_work),
-        "employment_status" => t_string!(i18n, q_employment_status),
-        "unemployed_since" => t_string!(i18n, q_unemployed_since),
-        "cpi_registered" => t_string!(i18n, q_cpi_registered),
-        "cpi_province" => t_string!(i18n, q_cpi_province),
-        "cpi_registered_since" => t_string!(i18n, q_cpi_registered_since),
-        "receives_naspi" => t_string!(i18n, q_receives_naspi),
-        "mobility_list" => t_string!(i18n, q_mobility_list),
-        "atypical_contract" => t_string!(i18n, q_atypical_contract),
-        "wage_integration" => t_string!(i18n, q_wage_integration),
-        "permanent_contract" => t_string!(i18n, q_permanent_contract),
-        "isee" => t_string!(i18n, q_isee),
-        "had_ila_2010" => t_string!(i18n, q_had_ila_2010),
-        "voucher_last_3_years" => t_string!(i18n, q_voucher_last_3_years),
-        _ => t_string!(i18n, q_education_eqf),
+fn question_label(i18n: crate::I18n, q: Question) -> &'static str {
+    match q {
+        Question::BirthDate => t_string!(i18n, q_birth_date),
+        Question::Sex => t_string!(i18n, q_sex),
+        Question::ResidenceRegion => t_string!(i18n, q_residence_region),
+        Question::ResidenceProvince => t_string!(i18n, q_residence_province),
+        Question::ForeignCitizen => t_string!(i18n, q_foreign_citizen),
+        Question::PermitAllowsWork => t_string!(i18n, q_permit_allows_work),
+        Question::EducationEqf => t_string!(i18n, q_education_eqf),
+        Question::DisabilityL68 => t_string!(i18n, q_disability_l68),
+        Question::EmploymentStatus => t_string!(i18n, q_employment_status),
+        Question::UnemployedSince => t_string!(i18n, q_unemployed_since),
+        Question::PermanentContract => t_string!(i18n, q_permanent_contract),
+        Question::AtypicalContract => t_string!(i18n, q_atypical_contract),
+        Question::WageIntegration => t_string!(i18n, q_wage_integration),
+        Question::MobilityList => t_string!(i18n, q_mobility_list),
+        Question::FormerManager => t_string!(i18n, q_former_manager),
+        Question::CpiRegistered => t_string!(i18n, q_cpi_registered),
+        Question::CpiProvince => t_string!(i18n, q_cpi_province),
+        Question::CpiRegisteredSince => t_string!(i18n, q_cpi_registered_since),
+        Question::ReceivesNaspi => t_string!(i18n, q_receives_naspi),
+        Question::NaspiSince => t_string!(i18n, q_naspi_since),
+        Question::ReceivesIncomeSupport => t_string!(i18n, q_receives_income_support),
+        Question::ReceivesRedditoCittadinanza => t_string!(i18n, q_receives_reddito_cittadinanza),
+        Question::SocialServices => t_string!(i18n, q_social_services),
+        Question::GaranziaGiovaniDone => t_string!(i18n, q_garanzia_giovani_done),
+        Question::Isee => t_string!(i18n, q_isee),
+        Question::HadIla2010 => t_string!(i18n, q_had_ila_2010),
+        Question::VoucherLast3Years => t_string!(i18n, q_voucher_last_3_years),
     }
-    .to_string()
 }
 
-fn choice_label(field: &str, value: &str) -> String {
-    let i18n = use_i18n();
-    match (field, value) {
-        ("sex", "f") => t_string!(i18n, sex_f),
-        ("sex", _) => t_string!(i18n, sex_m),
-        ("employment_status", "disoccupato") => t_string!(i18n, status_disoccupato),
-        ("employment_status", "inoccupato") => t_string!(i18n, status_inoccupato),
-        ("employment_status", "inattivo") => t_string!(i18n, status_inattivo),
-        ("employment_status", "occupato") => t_string!(i18n, status_occupato),
-        ("employment_status", _) => t_string!(i18n, status_autonomo),
-        ("wage_integration", "nessuna") => t_string!(i18n, wage_nessuna),
-        ("wage_integration", "cigo") => t_string!(i18n, wage_cigo),
-        ("wage_integration", "cigs") => t_string!(i18n, wage_cigs),
-        ("wage_integration", "cigd") => t_string!(i18n, wage_cigd),
-        ("wage_integration", _) => t_string!(i18n, wage_solidarieta),
-        ("course_kind", "qualifica") => t_string!(i18n, course_qualifica),
-        ("course_kind", "certificazione_competenze") => t_string!(i18n, course_certificazione),
-        ("course_kind", "corso_obbligatorio") => t_string!(i18n, course_obbligatorio),
-        ("course_kind", "coaching") => t_string!(i18n, course_coaching),
-        _ => t_string!(i18n, course_formazione),
+/// A coded choice's label; a code without one (a catalogue newer than the translations)
+/// shows as itself rather than as another choice's label.
+fn choice_label(i18n: crate::I18n, q: Question, code: &str) -> String {
+    let label = match (q, code) {
+        (Question::Sex, "f") => t_string!(i18n, sex_f),
+        (Question::Sex, "m") => t_string!(i18n, sex_m),
+        (Question::EmploymentStatus, "disoccupato") => t_string!(i18n, status_disoccupato),
+        (Question::EmploymentStatus, "inoccupato") => t_string!(i18n, status_inoccupato),
+        (Question::EmploymentStatus, "inattivo") => t_string!(i18n, status_inattivo),
+        (Question::EmploymentStatus, "occupato") => t_string!(i18n, status_occupato),
+        (Question::EmploymentStatus, "autonomo") => t_string!(i18n, status_autonomo),
+        (Question::WageIntegration, "nessuna") => t_string!(i18n, wage_nessuna),
+        (Question::WageIntegration, "cigo") => t_string!(i18n, wage_cigo),
+        (Question::WageIntegration, "cigs") => t_string!(i18n, wage_cigs),
+        (Question::WageIntegration, "cigd") => t_string!(i18n, wage_cigd),
+        (Question::WageIntegration, "solidarieta") => t_string!(i18n, wage_solidarieta),
+        _ => return code.to_owned(),
+    };
+    label.to_owned()
+}
+
+fn course_label(i18n: crate::I18n, kind: CourseKind) -> &'static str {
+    match kind {
+        CourseKind::Formazione => t_string!(i18n, course_formazione),
+        CourseKind::Qualifica => t_string!(i18n, course_qualifica),
+        CourseKind::CertificazioneCompetenze => t_string!(i18n, course_certificazione),
+        CourseKind::CorsoObbligatorio => t_string!(i18n, course_obbligatorio),
+        CourseKind::Coaching => t_string!(i18n, course_coaching),
     }
-    .to_string()
 }

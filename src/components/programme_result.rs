@@ -7,20 +7,50 @@ use sportello_core::programmes::{self, AmountOutcome, Evaluation, Mark, Outcome,
 
 use crate::i18n::{Locale, t, t_string, use_i18n};
 
-/// Every programme's card. All cards are redrawn when an answer changes: a handful of small
-/// cards, each of which must show the new reasons, so finer-grained keys would buy nothing.
+/// Every programme's card, grouped as a person reads them: what is open to them first, then
+/// what a few more answers would settle; what is closed to them and the closed schemes of the
+/// past ("storico") are folded away. All cards are redrawn when an answer changes: a handful
+/// of small cards, so finer-grained keys would buy nothing.
 #[component]
 pub fn ProgrammeResults(results: Memo<Vec<Evaluation>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let group = move |keep: fn(&Evaluation) -> bool| {
+        move || {
+            results
+                .get()
+                .into_iter()
+                .filter(keep)
+                .map(|evaluation| view! { <li><ProgrammeResult evaluation /></li> })
+                .collect_view()
+        }
+    };
+    let count = move |keep: fn(&Evaluation) -> bool| results.with(|r| r.iter().filter(|e| keep(e)).count());
+    let open = |e: &Evaluation| !e.historical && e.outcome == Outcome::Eligible;
+    let maybe = |e: &Evaluation| !e.historical && e.outcome == Outcome::CannotDetermine;
+    let closed = |e: &Evaluation| !e.historical && e.outcome == Outcome::NotEligible;
+    let past = |e: &Evaluation| e.historical;
     view! {
-        <ul class="result-list">
-            {move || {
-                results
-                    .get()
-                    .into_iter()
-                    .map(|evaluation| view! { <li><ProgrammeResult evaluation /></li> })
-                    .collect_view()
-            }}
-        </ul>
+        <h3>{t!(i18n, results_open_heading)}</h3>
+        <Show when=move || count(open) == 0>
+            <p>{t!(i18n, results_open_none)}</p>
+        </Show>
+        <ul class="result-list">{group(open)}</ul>
+        <Show when=move || { count(maybe) > 0 }>
+            <h3>{t!(i18n, results_maybe_heading)}</h3>
+            <ul class="result-list">{group(maybe)}</ul>
+        </Show>
+        <Show when=move || { count(closed) > 0 }>
+            <details class="results-folded">
+                <summary>{move || t_string!(i18n, results_closed_heading).replace("%s", &count(closed).to_string())}</summary>
+                <ul class="result-list">{group(closed)}</ul>
+            </details>
+        </Show>
+        <Show when=move || { count(past) > 0 }>
+            <details class="results-folded">
+                <summary>{move || t_string!(i18n, results_storico_heading).replace("%s", &count(past).to_string())}</summary>
+                <ul class="result-list">{group(past)}</ul>
+            </details>
+        </Show>
     }
 }
 

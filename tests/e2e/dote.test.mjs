@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, freshPage, open, axeViolations, chooseRadio, press, tabTo, typeInto } from './browser.mjs';
+import { launch, freshPage, open, axeViolations, chooseOption, chooseRadio, press, tabTo, typeInto } from './browser.mjs';
 
 const it = JSON.parse(readFileSync(new URL('../../locales/it.json', import.meta.url)));
 const en = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url)));
@@ -55,16 +55,16 @@ test('dote by keyboard: a wrong cost is explained and kept, over budget nothing 
     await tabTo(page, '#campo-costo-colloquio');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('12,5x');
-    await press(page, 'button[type=submit]');
-    const summary = page.locator('#riepilogo-errori');
+    await press(page, '.scenario button[type=submit]');
+    const summary = page.locator('#riepilogo-errori-piano');
     await summary.getByText(it.error_summary_title).waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'riepilogo-errori');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'riepilogo-errori-piano');
     await summary.getByText(it.error_money).waitFor();
     await page.locator('#campo-costo-colloquio-messaggio').getByText(it.error_money).waitFor();
     assert.equal(await page.locator('#campo-costo-colloquio').inputValue(), '12,5x');
     assert.deepEqual(await axeViolations(page), [], 'axe with the error shown');
     // The summary's link moves focus to the field.
-    await press(page, '#riepilogo-errori a');
+    await press(page, '#riepilogo-errori-piano a');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'campo-costo-colloquio');
     assert.deepEqual(await savedScenarios(page), [], 'nothing saved with a wrong cost');
 
@@ -78,7 +78,7 @@ test('dote by keyboard: a wrong cost is explained and kept, over budget nothing 
     await page.keyboard.press('Control+A');
     await page.keyboard.type('1');
     await page.getByText('Il piano supera il budget di € 35,00').first().waitFor();
-    await press(page, 'button[type=submit]');
+    await press(page, '.scenario button[type=submit]');
     await summary.getByText('Il piano supera il budget di € 35,00').waitFor();
     await page.waitForTimeout(300);
     assert.deepEqual(await savedScenarios(page), [], 'nothing saved over budget');
@@ -88,7 +88,7 @@ test('dote by keyboard: a wrong cost is explained and kept, over budget nothing 
     await page.keyboard.press('Control+A');
     await page.keyboard.type('0');
     await page.getByText(budgetLine('3.000,00', '0,00')).waitFor();
-    await press(page, 'button[type=submit]');
+    await press(page, '.scenario button[type=submit]');
     await page.getByText(it.dote_saved).waitFor();
     let saved = await savedScenarios(page);
     assert.equal(saved.length, 1);
@@ -103,7 +103,7 @@ test('dote by keyboard: a wrong cost is explained and kept, over budget nothing 
     await chooseRadio(page, 'campo-fascia', 0);
     await typeInto(page, '#campo-quantita-colloquio', '10');
     await page.getByText(budgetLine('350,00', '2.650,00')).waitFor();
-    await press(page, 'button[type=submit]');
+    await press(page, '.scenario button[type=submit]');
     await page.locator('.saved__item').nth(1).waitFor();
     saved = await savedScenarios(page);
     assert.equal(saved.length, 2);
@@ -151,7 +151,8 @@ test('eligibility for the Lombardy schemes comes with reasons', async () => {
   const { context, page } = await freshPage(browser);
   try {
     await open(page, '/dote');
-    await page.locator('#q-residence_region').selectOption('lombardia');
+    await chooseOption(page, '#campo-residence_region', 'Lombardia');
+    await press(page, 'summary:has-text("Storico")');
     const card = page.locator('article.result', { has: page.locator('h3', { hasText: 'Dote Lavoro – Regione Lombardia (2009)' }) });
     await card.getByText(it.outcome_cannot_determine).waitFor();
     await card.locator('li.criterion--met', { hasText: 'Lombardia' }).waitFor();

@@ -1,10 +1,11 @@
 // Journey 2: a job seeker with a Libretto draft on this device checks ILA and vouchers,
-// prefills from the draft, answers the rest by keyboard, and reads outcomes with reasons
-// and sources. axe runs on the filled-in page in both languages.
+// prefills from the draft, answers the rest by keyboard in short steps, reads outcomes
+// (open ones first, closed schemes folded) with reasons and sources, and saves the check,
+// which is listed and reopened. axe runs in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, freshPage, open, axeViolations } from './browser.mjs';
+import { launch, freshPage, open, axeViolations, chooseOption, chooseRadio, press, tabTo, typeInto } from './browser.mjs';
 
 const it = JSON.parse(readFileSync(new URL('../../locales/it.json', import.meta.url)));
 const en = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url)));
@@ -64,84 +65,126 @@ function card(page, name) {
   return page.locator('article.result', { has: page.locator('h3', { hasText: name }) });
 }
 
-test('prefill from the Libretto, answer by keyboard, read outcomes with reasons and sources', async () => {
+/** Presses "Continua" by keyboard until `selector` is on the current step. */
+async function continueTo(page, selector) {
+  for (let i = 0; i < 5; i++) {
+    if (await page.locator(selector).count()) return;
+    await press(page, '.step button[type=submit]');
+    await page.locator('#passo-domande').waitFor();
+  }
+  throw new Error(`no step shows ${selector}`);
+}
+
+/** The saved ILA checks, read straight from IndexedDB. */
+async function savedChecks(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('sportello');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const r = req.result.transaction('simulations').objectStore('simulations').getAll();
+          r.onsuccess = () => { req.result.close(); resolve(r.result.filter((s) => s.kind === 'ila_check')); };
+          r.onerror = () => reject(r.error);
+        };
+      }),
+  );
+}
+
+test('ILA by keyboard: prefill, questions in steps with a way back, open programmes first, a check saved, listed and reopened', async () => {
   const { context, page, problems } = await freshPage(browser);
   try {
     await seedDraft(page);
     await open(page, '/ila');
 
-    // Before answering, the questions the draft will answer are being asked.
-    await page.locator('#q-birth_date').waitFor();
+    // The first step asks who you are; the draft will answer most of it.
+    await page.locator('#passo-domande').getByText(it.step_about_you).waitFor();
+    await page.locator('#campo-birth_date').waitFor();
 
     // Choose the draft with the keyboard and use it.
-    await page.locator('#prefill-draft').focus();
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
+    await chooseOption(page, '#campo-prefill-draft', 'Libretto di Anna');
+    await press(page, `button:has-text("${it.ila_prefill_button}")`);
     await page.getByText(`${it.ila_prefill_done} 6`).waitFor();
 
-    // Pistoia: age and status come from the Libretto; only the CPI's province is left.
+    // Open programmes lead; closed schemes are folded under "Storico" and opened by keyboard.
+    const groups = await page.locator('.results > h3, .results summary').allTextContents();
+    assert.equal(groups[0], it.results_open_heading);
+    assert.match(groups.at(-1), /^Storico/);
+    for (const badge of await page.locator('.results .result-list').first().locator('p.badge').allTextContents()) {
+      assert.equal(badge, it.outcome_eligible);
+    }
+    await press(page, 'summary:has-text("Storico")');
+
+    // Pistoia (2005): age and status come from the Libretto; only the CPI's province is left.
     const pistoia = card(page, 'Carta ILA – Provincia di Pistoia');
     await pistoia.getByText(it.outcome_cannot_determine).waitFor();
-    await page.locator('#q-cpi_province').focus();
-    await page.keyboard.type('pt');
-    await page.keyboard.press('Tab');
+    await continueTo(page, '#campo-cpi_province');
+    await page.locator('#passo-domande').getByText(it.step_cpi).waitFor();
+    await typeInto(page, '#campo-cpi_province', 'pt');
     await pistoia.getByText(it.outcome_eligible).waitFor();
-    // Priority groups from the Libretto: a woman with a diploma.
     assert.ok(await pistoia.getByText(/seed 000_d79e9c3b9bdcb28e/).first().isVisible(), 'the source is shown');
-    await pistoia.getByText(`${it.criterion_met}`).first().waitFor();
+
+    // A way back: the previous step, focus on its heading, answers kept.
+    await press(page, `.step button:has-text("${it.step_back}")`);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'passo-domande');
+    await page.locator('#passo-domande').getByText(it.step_work).waitFor();
+    await continueTo(page, '#campo-cpi_province');
+    assert.equal(await page.locator('#campo-cpi_province').inputValue(), 'PT');
 
     // Voucher 2016: NASpI yes by keyboard, an ISEE one cent over the limit.
-    await page.locator('#q-receives_naspi-0').focus();
-    await page.keyboard.press('Space');
-    await page.locator('#q-isee').focus();
-    await page.keyboard.type('50.000,01');
-    await page.keyboard.press('Tab');
+    await chooseRadio(page, 'campo-receives_naspi', 0);
+    await typeInto(page, '#campo-isee', '50.000,01');
     const voucher = card(page, 'Voucher formativi per la ricollocazione – Regione Toscana (avviso 2016)');
     await voucher.getByText(it.outcome_not_eligible).waitFor();
+    await voucher.getByText(it.badge_storico).waitFor();
     const isee = voucher.locator('li.criterion--failed', { hasText: 'ISEE' });
-    await isee.waitFor();
     assert.match(await isee.textContent(), /informagiovaniarezzo/);
 
-    // A typing mistake in a money field is explained and keeps what was typed.
-    await page.locator('#q-isee').fill('');
-    await page.locator('#q-isee').focus();
+    // A typing mistake in a money field: explained on continuing, the text kept, focus on the summary.
+    await tabTo(page, '#campo-isee');
+    await page.keyboard.press('Control+A');
     await page.keyboard.type('tanti');
-    await page.keyboard.press('Tab');
-    await page.getByText(it.error_money).waitFor();
-    assert.equal(await page.locator('#q-isee').inputValue(), 'tanti');
-    await page.locator('#q-isee').fill('');
-    await page.locator('#q-isee').focus();
+    await press(page, '.step button[type=submit]');
+    await page.locator('#riepilogo-errori').getByText(it.error_money).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'riepilogo-errori');
+    assert.equal(await page.locator('#campo-isee').inputValue(), 'tanti');
+    assert.deepEqual(await axeViolations(page), [], 'axe with the error summary');
+    await tabTo(page, '#campo-isee');
+    await page.keyboard.press('Control+A');
     await page.keyboard.type('12.000,00');
-    await page.keyboard.press('Tab');
     await voucher.locator('li.criterion--met', { hasText: 'ISEE' }).waitFor();
 
-    // Closed schemes say so.
-    await voucher.getByText(it.badge_storico).waitFor();
-
+    // The last step is the course; "see the results" moves focus to them.
+    await continueTo(page, '#campo-course_cost');
+    await typeInto(page, '#campo-course_cost', '3.000,00');
+    await pistoia.getByText('Coperto: € 2.500,00 · a tuo carico: € 500,00').waitFor();
+    await press(page, `.step button:has-text("${it.step_see_results}")`);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'risultati');
     assert.deepEqual(await axeViolations(page), [], 'axe in Italian');
+
+    // Saved: the store holds these answers, and the list shows the check.
+    await press(page, `button:has-text("${it.ila_save}")`);
+    await page.getByText(it.ila_saved).waitFor();
+    const [check] = await savedChecks(page);
+    assert.equal(check.body.cpi_province, 'PT');
+    assert.equal(check.body.isee, '12000.00');
+    assert.equal(check.body.residence_region, 'toscana');
+    await page.locator('.saved__item').first().waitFor();
+
+    // Another visit: the list is there; "Apri" brings the answers back.
+    await open(page, '/ila');
+    await page.locator('.saved__item').first().waitFor();
+    await press(page, 'summary:has-text("Storico")');
+    await pistoia.getByText(it.outcome_cannot_determine).waitFor();
+    await press(page, `.saved__item button:has-text("${it.saved_open}")`);
+    await pistoia.getByText(it.outcome_eligible).waitFor();
+    await continueTo(page, '#campo-cpi_province');
+    assert.equal(await page.locator('#campo-cpi_province').inputValue(), 'PT');
+
     await page.getByRole('button', { name: 'English' }).first().click();
     await card(page, 'ILA card – Province of Pistoia').getByText(en.outcome_eligible).waitFor();
     assert.deepEqual(await axeViolations(page), [], 'axe in English');
-
-    // Saving the check stores it in this browser.
-    await page.getByRole('button', { name: en.ila_save }).click();
-    await page.getByText(en.ila_saved).waitFor();
     assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
-
-test('a course over the cap shows what is covered and what is left to pay', async () => {
-  const { context, page } = await freshPage(browser);
-  try {
-    await open(page, '/ila');
-    await page.locator('#q-course-cost').focus();
-    await page.keyboard.type('3.000,00');
-    await page.keyboard.press('Tab');
-    const pistoia = card(page, 'Carta ILA – Provincia di Pistoia');
-    await pistoia.getByText('Coperto: € 2.500,00 · a tuo carico: € 500,00').waitFor();
   } finally {
     await context.close();
   }

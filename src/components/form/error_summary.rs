@@ -15,7 +15,11 @@ pub fn ErrorSummary(
     form: FormState,
     /// Bumped on each failed attempt, to focus the box again.
     attempt: ReadSignal<u32>,
+    /// For a second form on the same screen (the dote's questions and its plan).
+    #[prop(default = ERROR_SUMMARY_ID)]
+    id: &'static str,
 ) -> impl IntoView {
+    let title_id = format!("{id}-titolo");
     let i18n = use_i18n();
     let errors = Memo::new(move |_| {
         if form.shown.get() {
@@ -37,13 +41,13 @@ pub fn ErrorSummary(
         <Show when=move || !errors.with(Vec::is_empty)>
             <div
                 class="error-summary"
-                id=ERROR_SUMMARY_ID
+                id=id
                 role="alert"
                 tabindex="-1"
-                aria-labelledby="riepilogo-errori-titolo"
+                aria-labelledby=title_id.clone()
                 node_ref=node
             >
-                <h2 id="riepilogo-errori-titolo" class="error-summary__title">{t!(i18n, error_summary_title)}</h2>
+                <h2 id=title_id.clone() class="error-summary__title">{t!(i18n, error_summary_title)}</h2>
                 <ul class="error-summary__list">
                     {move || {
                         errors

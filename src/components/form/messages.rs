@@ -49,6 +49,7 @@ pub fn input_error(i18n: crate::I18n, e: InputError) -> String {
         InputError::Date(e) => date_error(i18n, e),
         InputError::Money => t_string!(i18n, error_money).to_string(),
         InputError::WholeNumber => t_string!(i18n, error_whole_number).to_string(),
+        InputError::Province => t_string!(i18n, error_province).to_string(),
         InputError::OverBudget(excess) => {
             let italian = i18n.get_locale() == crate::i18n::Locale::it;
             t_string!(i18n, error_over_budget).replace("%s", &format_eur(excess, italian))

@@ -73,6 +73,8 @@ pub enum InputError {
     Money,
     /// Not a whole number of zero or more.
     WholeNumber,
+    /// Not a province's two-letter code.
+    Province,
     /// The plan costs more than its budget, by this much.
     OverBudget(Decimal),
 }
@@ -84,8 +86,10 @@ pub struct FormState {
     input_errors: RwSignal<Vec<(&'static str, InputError)>>,
     /// Errors are shown after the first attempt to continue.
     pub shown: RwSignal<bool>,
-    /// Fields in the order they were rendered, with their labels, for the summary.
-    labels: StoredValue<Vec<(&'static str, Signal<String>)>>,
+    /// Fields on screen in the order they were rendered, with their labels, for the summary;
+    /// the number tells a field's latest drawing from an earlier one being cleaned up.
+    labels: StoredValue<Vec<(&'static str, Signal<String>, u64)>>,
+    drawings: StoredValue<u64>,
 }
 
 /// A message next to a field.
@@ -102,17 +106,41 @@ impl FormState {
             input_errors: RwSignal::new(Vec::new()),
             shown: RwSignal::new(false),
             labels: StoredValue::new(Vec::new()),
+            drawings: StoredValue::new(0),
         };
         provide_context(state);
         state
     }
 
-    pub fn register(&self, field: &'static str, label: Signal<String>) {
-        self.labels.update_value(|l| {
-            if !l.iter().any(|(f, _)| *f == field) {
-                l.push((field, label));
-            }
+    /// Puts a field on the summary's list. A field drawn again (a step shown again, a
+    /// question that came back) brings a new label signal, which replaces the old one in
+    /// place; when a field leaves the screen, [`forget`](Self::forget) takes it off, with what
+    /// its input said (the text typed went with the input).
+    pub fn register(&self, field: &'static str, label: Signal<String>) -> u64 {
+        let drawing = self.drawings.get_value() + 1;
+        self.drawings.set_value(drawing);
+        self.labels
+            .update_value(|l| match l.iter_mut().find(|(f, _, _)| *f == field) {
+                Some(slot) => *slot = (field, label, drawing),
+                None => l.push((field, label, drawing)),
+            });
+        drawing
+    }
+
+    /// Takes a field off the form unless it was drawn again since `drawing`.
+    pub fn forget(&self, field: &'static str, drawing: u64) {
+        let mut gone = false;
+        self.labels.try_update_value(|l| {
+            l.retain(|(f, _, d)| {
+                let this = *f == field && *d == drawing;
+                gone |= this;
+                !this
+            })
         });
+        if gone {
+            self.input_errors
+                .try_update(|errs| errs.retain(|(f, _)| *f != field));
+        }
     }
 
     /// A form with no validation findings: only what its fields report about their input.
@@ -171,7 +199,7 @@ impl FormState {
         let inputs = self.input_errors.get();
         let findings = self.findings.get();
         let mut out = Vec::new();
-        for (field, label) in labels {
+        for (field, label, _) in labels {
             if let Some((_, e)) = inputs.iter().find(|(f, _)| *f == field) {
                 out.push((field, label.get(), messages::input_error(i18n, *e)));
             } else if let Some(f) = findings

@@ -27,7 +27,8 @@ pub fn FieldFrame(
 ) -> impl IntoView {
     let form = use_form();
     if let Some(f) = form {
-        f.register(field, label);
+        let drawing = f.register(field, label);
+        on_cleanup(move || f.forget(field, drawing));
     }
     let message = Memo::new(move |_| form.and_then(|f| f.message(field)));
     let id = field_id(field);

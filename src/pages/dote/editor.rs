@@ -292,7 +292,7 @@ pub fn ScenarioEditor(editing: Editing, version: RwSignal<u32>) -> impl IntoView
 
     view! {
         <form class="scenario" novalidate on:submit=on_save>
-            <ErrorSummary form attempt=attempt.read_only() />
+            <ErrorSummary form attempt=attempt.read_only() id="riepilogo-errori-piano" />
             <TextField field="nome-scenario" label=tr!(i18n, dote_scenario_name) hint=tr!(i18n, dote_scenario_name_hint) value=Bound { get: name.into(), set: Callback::new(move |v| name.set(v)) } />
             <ChoiceRadios
                 field="fascia"

@@ -51,10 +51,10 @@ pub fn DotePage() -> impl IntoView {
         <p class="notice">{t!(i18n, ila_simulation_notice)}</p>
 
         <PrefillFromLibretto profile />
-        <Questions profile results />
+        <Questions profile results results_id="dote-esiti" />
 
         <section aria-labelledby="dote-esiti" class="results">
-            <h2 id="dote-esiti">{t!(i18n, dote_results_heading)}</h2>
+            <h2 id="dote-esiti" tabindex="-1">{t!(i18n, dote_results_heading)}</h2>
             <ProgrammeResults results />
         </section>
 

@@ -13,6 +13,7 @@ pub mod dote;
 pub mod engine;
 pub mod prefill;
 pub mod profile;
+pub mod questions;
 
 use std::sync::OnceLock;
 

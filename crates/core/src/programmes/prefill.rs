@@ -3,12 +3,23 @@
 use crate::codice_fiscale::CodiceFiscale;
 use crate::draft::Libretto;
 use crate::programmes::Profile;
+use crate::programmes::questions::{Question, region};
 
-/// The profile fields the Libretto fills, with the names of those it filled.
+/// The profile fields the Libretto fills, with the questions they answer.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Prefill {
     pub profile: Profile,
-    pub filled: Vec<&'static str>,
+    pub filled: Vec<Question>,
+}
+
+impl Prefill {
+    /// Writes the answers the Libretto gave into `profile`, leaving the others as they are.
+    pub fn apply(&self, profile: &mut Profile) {
+        for q in &self.filled {
+            // Both sides are the same type: a question always accepts its own answer.
+            let _ = q.copy(&self.profile, profile);
+        }
+    }
 }
 
 pub fn from_libretto(libretto: &Libretto) -> Prefill {
@@ -21,20 +32,21 @@ pub fn from_libretto(libretto: &Libretto) -> Prefill {
     // A date typed by the citizen wins over the one read from the code (omocodia, errors).
     if let Some(birth) = personali.data_nascita.or(from_cf.map(|(d, _)| d)) {
         out.profile.birth_date = Some(birth);
-        out.filled.push("birth_date");
+        out.filled.push(Question::BirthDate);
     }
     if let Some((_, sex)) = from_cf {
         out.profile.sex = Some(sex);
-        out.filled.push("sex");
+        out.filled.push(Question::Sex);
     }
     let residenza = &personali.residenza;
-    if !residenza.regione.trim().is_empty() {
-        out.profile.residence_region = Some(residenza.regione.trim().to_lowercase());
-        out.filled.push("residence_region");
+    // Free text in the Libretto: only a region the rules know is an answer.
+    if let Some((code, _)) = region(&residenza.regione) {
+        out.profile.residence_region = Some(code.to_owned());
+        out.filled.push(Question::ResidenceRegion);
     }
     if !residenza.provincia.trim().is_empty() {
         out.profile.residence_province = Some(residenza.provincia.trim().to_uppercase());
-        out.filled.push("residence_province");
+        out.filled.push(Question::ResidenceProvince);
     }
     if let Some(level) = libretto
         .titoli_istruzione
@@ -44,11 +56,11 @@ pub fn from_libretto(libretto: &Libretto) -> Prefill {
         .max()
     {
         out.profile.education_eqf = Some(level);
-        out.filled.push("education_eqf");
+        out.filled.push(Question::EducationEqf);
     }
     if let Some(status) = personali.condizione_occupazionale {
         out.profile.employment_status = Some(status);
-        out.filled.push("employment_status");
+        out.filled.push(Question::EmploymentStatus);
     }
     out
 }
