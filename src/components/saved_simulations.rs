@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use sportello_core::records::{SimulationKind, SimulationRecord};
 
-use crate::components::focus::focus_by_id;
 use crate::components::local_time::local_time;
 use crate::components::store_error::StoreErrorMessage;
 use crate::i18n::{t, t_string, use_i18n};
@@ -112,18 +111,13 @@ pub fn SavedSimulations(
                     when=is_renaming
                     fallback=move || {
                         let (r, id) = (open_rec.clone(), id_rename.clone());
-                        let field = format!("nome-{id}");
                         let id_del = id_delete.clone();
                         view! {
                             <div class="button-row">
                                 <button type="button" class="button button--secondary" on:click=move |_| on_open.run(r.clone())>
                                     {t!(i18n, saved_open)}
                                 </button>
-                                <button type="button" class="button button--secondary" on:click=move |_| {
-                                    renaming.set(Some(id.clone()));
-                                    let field = field.clone();
-                                    request_animation_frame(move || focus_by_id(&field));
-                                }>
+                                <button type="button" class="button button--secondary" on:click=move |_| renaming.set(Some(id.clone()))>
                                     {t!(i18n, saved_rename)}
                                 </button>
                                 <button type="button" class="button button--warning" on:click=move |_| { change.dispatch(Change::Delete(id_del.clone())); }>
@@ -136,6 +130,13 @@ pub fn SavedSimulations(
                     {
                         let r = rename_rec.clone();
                         let name_id = name_id.clone();
+                        // Focus goes to the name as soon as the field exists.
+                        let input = NodeRef::<leptos::html::Input>::new();
+                        Effect::new(move |_| {
+                            if let Some(el) = input.get() {
+                                let _ = el.focus();
+                            }
+                        });
                         view! {
                             <form class="saved__rename" on:submit=move |ev| {
                                 ev.prevent_default();
@@ -147,6 +148,7 @@ pub fn SavedSimulations(
                                 <label class="field__label" for=name_id.clone()>{t!(i18n, saved_new_name)}</label>
                                 <input
                                     class="input"
+                                    node_ref=input
                                     id=name_id.clone()
                                     prop:value=move || draft_name.get()
                                     on:input=move |ev| draft_name.set(event_target_value(&ev))

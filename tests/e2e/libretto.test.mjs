@@ -405,11 +405,34 @@ test('two tabs on one draft: the later save does not silently overwrite the earl
     await b.goto(url);
     await heading(a, it.sec_patenti);
     await heading(b, it.sec_patenti);
-    // Both type within the save delay: A's save lands first, and B, with unsaved changes of
-    // its own, must be told instead of writing over it.
-    await a.locator('#campo-altre').fill('Muletto, scritto in A');
-    await b.locator('#campo-altre').fill('Muletto, scritto in B');
-    await saved(a);
+    // Every change is written at once and announced to the other tabs, so two tabs only
+    // collide when a save lands that this tab has not heard of (a tab of an older version, a
+    // message lost). Here one is written straight into the store, unannounced; B then types,
+    // and its write, based on the revision it loaded, must be refused, not written over it.
+    await a.evaluate(
+      (id) =>
+        new Promise((resolve, reject) => {
+          const req = indexedDB.open('sportello');
+          req.onsuccess = () => {
+            const tx = req.result.transaction('drafts', 'readwrite');
+            const store = tx.objectStore('drafts');
+            const get = store.get(id);
+            get.onsuccess = () => {
+              const draft = get.result;
+              draft.revision += 1;
+              draft.libretto.patenti.altre = 'Muletto, scritto in A';
+              store.put(draft);
+            };
+            tx.oncomplete = () => { req.result.close(); resolve(); };
+            tx.onerror = () => reject(tx.error);
+          };
+          req.onerror = () => reject(req.error);
+        }),
+      DRAFT_ID,
+    );
+    await tabTo(b, '#campo-altre');
+    await b.keyboard.press('End');
+    await b.keyboard.type(', scritto in B');
     const alert = b.locator('.conflict');
     await alert.getByText(it.store_error_conflict).waitFor();
     await b.locator('#stato-salvataggio', { hasText: it.save_conflict_short }).waitFor();
