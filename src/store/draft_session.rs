@@ -87,10 +87,12 @@ impl DraftSession {
         session
     }
 
-    /// Changes the Libretto and schedules a save.
+    /// Changes the Libretto and saves it; nothing happens once the screen is gone (an answer
+    /// arriving late, such as a file still hashing).
     pub fn edit(&self, f: impl FnOnce(&mut Libretto)) {
-        self.draft.update(|d| f(&mut d.libretto));
-        self.changed();
+        if self.draft.try_update(|d| f(&mut d.libretto)).is_some() {
+            self.changed();
+        }
     }
 
     pub fn rename(&self, name: String) {
@@ -98,44 +100,38 @@ impl DraftSession {
         self.changed();
     }
 
-    /// A copy of one part of the Libretto that writes itself back on every change, so that a
-    /// form can bind its fields to plain struct fields.
-    pub fn part<T>(&self, get: fn(&Libretto) -> T, put: fn(&mut Libretto, T)) -> RwSignal<T>
-    where
-        T: Clone + PartialEq + Send + Sync + 'static,
-    {
-        let local = RwSignal::new(self.draft.with_untracked(|d| get(&d.libretto)));
-        let session = *self;
-        Effect::new(move |previous: Option<()>| {
-            let value = local.get();
-            if previous.is_some() {
-                session.edit(|l| put(l, value));
-            }
-        });
-        local
+    /// One part of the Libretto (a single-form section), for a form to bind its fields to.
+    pub fn part<T: Default + 'static>(
+        &self,
+        read: fn(&Libretto) -> &T,
+        write: fn(&mut Libretto) -> &mut T,
+    ) -> Lens<T> {
+        Lens {
+            session: *self,
+            locate: StoredValue::new(Locate {
+                read: Box::new(move |l| Some(read(l))),
+                write: Box::new(move |l| Some(write(l))),
+            }),
+        }
     }
 
-    /// Like [`part`](Self::part), for one entry of a repeated section; `None` if it is gone.
-    pub fn entry<E>(&self, id: &ItemId) -> Option<RwSignal<E>>
+    /// One entry of a repeated section, found by its id at every read and write; `None` if
+    /// there is no such entry now.
+    pub fn entry<E>(&self, id: &ItemId) -> Option<Lens<E>>
     where
         E: Entry + Send + Sync,
     {
-        let found = self
+        let exists = self
             .draft
-            .with_untracked(|d| E::list(&d.libretto).iter().find(|e| e.id() == id).cloned())?;
-        let local = RwSignal::new(found);
-        let session = *self;
-        Effect::new(move |previous: Option<()>| {
-            let value = local.get();
-            if previous.is_some() {
-                session.edit(|l| {
-                    if let Some(slot) = E::list_mut(l).iter_mut().find(|e| e.id() == value.id()) {
-                        *slot = value;
-                    }
-                });
-            }
-        });
-        Some(local)
+            .with_untracked(|d| E::list(&d.libretto).iter().any(|e| e.id() == id));
+        let (id, id2) = (id.clone(), id.clone());
+        exists.then(|| Lens {
+            session: *self,
+            locate: StoredValue::new(Locate {
+                read: Box::new(move |l| E::list(l).iter().find(|e| *e.id() == id)),
+                write: Box::new(move |l| E::list_mut(l).iter_mut().find(|e| *e.id() == id2)),
+            }),
+        })
     }
 
     fn changed(&self) {
@@ -326,6 +322,65 @@ impl DraftSession {
 fn timing(f: impl FnOnce(&web_sys::Performance) -> Result<(), wasm_bindgen::JsValue>) {
     if let Some(performance) = window().performance() {
         let _ = f(&performance);
+    }
+}
+
+type Read<T> = Box<dyn for<'a> Fn(&'a Libretto) -> Option<&'a T> + Send + Sync>;
+type Write<T> = Box<dyn for<'a> Fn(&'a mut Libretto) -> Option<&'a mut T> + Send + Sync>;
+
+struct Locate<T: 'static> {
+    read: Read<T>,
+    write: Write<T>,
+}
+
+/// A view into one part of the draft: reads and writes go straight to the session's one
+/// draft signal, with no copy to keep in sync, so that forms bind to plain struct fields
+/// (`bind!(entry, datore)`). Every write is an [`DraftSession::edit`], saved at once.
+pub struct Lens<T: 'static> {
+    session: DraftSession,
+    locate: StoredValue<Locate<T>>,
+}
+
+impl<T: 'static> Clone for Lens<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: 'static> Copy for Lens<T> {}
+
+impl<T: Default + 'static> Lens<T> {
+    /// Reads the part, tracking changes; a part that has gone (an entry removed in another
+    /// tab) reads as empty rather than failing.
+    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.session.draft.with(|d| self.read(&d.libretto, f))
+    }
+
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.session.draft.with_untracked(|d| self.read(&d.libretto, f))
+    }
+
+    fn read<R>(&self, l: &Libretto, f: impl FnOnce(&T) -> R) -> R {
+        match self.locate.try_with_value(|loc| (loc.read)(l)).flatten() {
+            Some(t) => f(t),
+            None => f(&T::default()),
+        }
+    }
+
+    /// Changes the part and saves; `None` if the screen is gone or the part no longer exists.
+    pub fn try_update(&self, f: impl FnOnce(&mut T)) -> Option<()> {
+        let locate = self.locate;
+        let mut done = None;
+        self.session.edit(|l| {
+            if let Some(t) = locate.try_with_value(move |loc| (loc.write)(l)).flatten() {
+                f(t);
+                done = Some(());
+            }
+        });
+        done
+    }
+
+    pub fn update(&self, f: impl FnOnce(&mut T)) {
+        let _ = self.try_update(f);
     }
 }
 

@@ -7,9 +7,10 @@ use super::links::{evidence_options, experience_options};
 use crate::components::form::choice::{CheckboxGroup, Radios, italian};
 use crate::components::form::text_field::TextArea;
 use crate::i18n::{t, use_i18n};
+use crate::store::draft_session::Lens;
 use crate::{bind, tr};
 
-pub fn form(c: RwSignal<Competenza>) -> AnyView {
+pub fn form(c: Lens<Competenza>) -> AnyView {
     let i18n = use_i18n();
     let it = italian();
     let stato = move || c.with(|c| c.stato.label(it.get()));

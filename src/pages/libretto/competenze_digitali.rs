@@ -14,10 +14,7 @@ use crate::{bind, tr};
 pub fn CompetenzeDigitaliPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let d = session.part(
-        |l| l.competenze_digitali.clone(),
-        |l, v| l.competenze_digitali = v,
-    );
+    let d = session.part(|l| &l.competenze_digitali, |l| &mut l.competenze_digitali);
     view! {
         <SectionForm section=Section::CompetenzeDigitali>
             <Radios<LivelloDigitale> field="informazione" label=tr!(i18n, f_dig_informazione)

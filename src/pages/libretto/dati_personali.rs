@@ -45,7 +45,7 @@ fn status_label(i18n: crate::I18n, s: EmploymentStatus) -> String {
 pub fn DatiPersonaliPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let p = session.part(|l| l.dati_personali.clone(), |l, v| l.dati_personali = v);
+    let p = session.part(|l| &l.dati_personali, |l| &mut l.dati_personali);
     let has_domicile = presence::<Indirizzo>(bind!(p, domicilio));
     let has_permit = presence::<TitoloSoggiorno>(bind!(p, titolo_soggiorno));
     let statuses = Signal::derive(move || {

@@ -14,6 +14,7 @@ use crate::components::focus::focus_by_id;
 use crate::components::form::choice::italian;
 use crate::components::page_heading::PageHeading;
 use crate::i18n::{t, t_string, use_i18n};
+use crate::store::draft_session::Lens;
 
 const UNDO_ID: &str = "annulla-rimozione";
 
@@ -141,7 +142,7 @@ pub fn EntryListPage<E: Entry + Send + Sync>(
 
 /// The form of one entry; `form` draws its fields.
 #[component]
-pub fn EntryPage<E: Entry + Send + Sync>(id: ItemId, form: fn(RwSignal<E>) -> AnyView) -> impl IntoView {
+pub fn EntryPage<E: Entry + Send + Sync>(id: ItemId, form: fn(Lens<E>) -> AnyView) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let section = E::SECTION;

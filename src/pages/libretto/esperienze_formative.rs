@@ -9,9 +9,10 @@ use crate::components::form::choice::{Checkbox, CheckboxGroup, VocabSelect};
 use crate::components::form::date_field::DateField;
 use crate::components::form::text_field::TextField;
 use crate::i18n::use_i18n;
+use crate::store::draft_session::Lens;
 use crate::{bind, tr};
 
-pub fn form(c: RwSignal<EsperienzaFormativa>) -> AnyView {
+pub fn form(c: Lens<EsperienzaFormativa>) -> AnyView {
     let i18n = use_i18n();
     let stage = Signal::derive(move || c.with(|c| c.stage));
     // Typed as text so that a half-typed or wrong number stays visible; stored as a number.

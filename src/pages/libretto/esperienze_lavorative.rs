@@ -8,9 +8,10 @@ use crate::components::form::choice::{Checkbox, CheckboxGroup, Radios, VocabSele
 use crate::components::form::date_field::DateField;
 use crate::components::form::text_field::{TextArea, TextField};
 use crate::i18n::use_i18n;
+use crate::store::draft_session::Lens;
 use crate::{bind, tr};
 
-pub fn form(e: RwSignal<EsperienzaLavorativa>) -> AnyView {
+pub fn form(e: Lens<EsperienzaLavorativa>) -> AnyView {
     let i18n = use_i18n();
     let ongoing = Signal::derive(move || e.with(|e| e.in_corso));
     view! {

@@ -9,9 +9,10 @@ use crate::components::form::choice::{Radios, italian};
 use crate::components::form::date_field::DateField;
 use crate::components::form::text_field::TextField;
 use crate::i18n::{t, use_i18n};
+use crate::store::draft_session::Lens;
 use crate::{bind, tr};
 
-pub fn form(e: RwSignal<Evidenza>) -> AnyView {
+pub fn form(e: Lens<Evidenza>) -> AnyView {
     let i18n = use_i18n();
     let session = use_session();
     let it = italian();

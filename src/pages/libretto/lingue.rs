@@ -6,9 +6,10 @@ use sportello_core::libretto::{Cefr, Lingua};
 use crate::components::form::choice::{Checkbox, VocabSelect};
 use crate::components::form::text_field::TextField;
 use crate::i18n::use_i18n;
+use crate::store::draft_session::Lens;
 use crate::{bind, tr};
 
-pub fn form(l: RwSignal<Lingua>) -> AnyView {
+pub fn form(l: Lens<Lingua>) -> AnyView {
     let i18n = use_i18n();
     let native = Signal::derive(move || l.with(|l| l.madrelingua));
     view! {

@@ -14,7 +14,7 @@ use crate::{bind, tr};
 pub fn PatentiPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let p = session.part(|l| l.patenti.clone(), |l, v| l.patenti = v);
+    let p = session.part(|l| &l.patenti, |l| &mut l.patenti);
     view! {
         <SectionForm section=Section::Patenti>
             <CheckboxGroup field="categorie" label=tr!(i18n, f_patenti_categorie) options={vocab_options::<Patente>()}

@@ -9,6 +9,7 @@ use crate::components::form::choice::{Checkbox, CheckboxGroup, Select};
 use crate::components::form::date_field::DateField;
 use crate::components::form::text_field::TextField;
 use crate::i18n::use_i18n;
+use crate::store::draft_session::Lens;
 use crate::{bind, tr};
 
 pub fn eqf_options() -> Signal<Vec<(u8, String)>> {
@@ -20,7 +21,7 @@ pub fn eqf_options() -> Signal<Vec<(u8, String)>> {
     })
 }
 
-pub fn form(t: RwSignal<TitoloIstruzione>) -> AnyView {
+pub fn form(t: Lens<TitoloIstruzione>) -> AnyView {
     let i18n = use_i18n();
     view! {
         <TextField field="denominazione" label=tr!(i18n, f_denominazione) hint=tr!(i18n, f_denominazione_hint)
