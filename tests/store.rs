@@ -352,6 +352,55 @@ async fn a_draft_saves_only_over_the_revision_it_was_based_on() {
 }
 
 #[wasm_bindgen_test]
+async fn a_file_no_draft_or_waiting_send_refers_to_is_freed_and_the_others_stay() {
+    let store = Store::open_named(&db_name("free")).await.expect("open");
+    let file = |c: &str| EvidenceMeta {
+        sha256: c.repeat(64),
+        file_name: format!("{c}.pdf"),
+        mime_type: "application/pdf".into(),
+        size: 3,
+        added_at: at("2026-05-01T08:00:00Z"),
+    };
+    let reference = |meta: &EvidenceMeta| sportello_core::libretto::Evidenza {
+        id: sportello_core::libretto::ItemId::new_random(),
+        file: Some(sportello_core::libretto::FileRef {
+            sha256: meta.sha256.clone(),
+            nome: meta.file_name.clone(),
+            tipo_mime: meta.mime_type.clone(),
+            dimensione: meta.size,
+        }),
+        ..Default::default()
+    };
+    let (in_draft, in_outbox, orphan) = (file("a"), file("b"), file("c"));
+    for meta in [&in_draft, &in_outbox, &orphan] {
+        store
+            .put_evidence(meta, &blob(b"pdf", "application/pdf"))
+            .await
+            .expect("evidence");
+    }
+    let mut draft = Draft::new("Libretto", at("2026-05-01T08:00:00Z"));
+    draft.libretto.evidenze.push(reference(&in_draft));
+    store.put(&draft).await.expect("draft");
+    let mut sent = Draft::new("Inviato", at("2026-05-01T08:00:00Z"));
+    sent.libretto.evidenze.push(reference(&in_outbox));
+    store.put(&outbox_item("waiting", &sent)).await.expect("outbox");
+
+    assert_eq!(store.free_unreferenced_evidence().await.expect("free"), 1);
+    let mut left: Vec<String> = store
+        .list_evidence()
+        .await
+        .expect("list")
+        .items
+        .into_iter()
+        .map(|m| m.sha256)
+        .collect();
+    left.sort();
+    assert_eq!(left, vec![in_draft.sha256.clone(), in_outbox.sha256.clone()]);
+    assert!(store.get_evidence(&orphan.sha256).await.expect("get").is_none());
+    assert!(store.get_evidence(&in_draft.sha256).await.expect("get").is_some());
+}
+
+#[wasm_bindgen_test]
 async fn erase_everything_leaves_every_store_empty() {
     let store = Store::open_named(&db_name("erase")).await.expect("open");
     store

@@ -64,6 +64,8 @@ pub struct DraftSession {
     /// Edits made during the last write of a screen being left: the write in flight outlives
     /// the session's signals, and picks these up from here.
     handoff: StoredValue<SendWrapper<Handoff>>,
+    /// The files the last saved copy refers to: when a save drops one, its bytes may be freed.
+    files: StoredValue<Vec<String>>,
     channel: StoredValue<Option<SendWrapper<web_sys::BroadcastChannel>>>,
 }
 
@@ -81,6 +83,7 @@ impl DraftSession {
             saving: StoredValue::new(false),
             store: StoredValue::new(None),
             handoff: StoredValue::new(SendWrapper::new(Handoff::default())),
+            files: StoredValue::new(draft.with_untracked(file_hashes)),
             channel: StoredValue::new(None),
         };
         session.listen();
@@ -192,6 +195,18 @@ impl DraftSession {
         match result {
             Ok(()) => {
                 self.base_revision.set_value(draft.revision);
+                let now = file_hashes(&draft);
+                let dropped = self
+                    .files
+                    .with_value(|before| before.iter().any(|f| !now.contains(f)));
+                self.files.set_value(now);
+                if dropped && let Ok(store) = self.open_store().await {
+                    // Best effort, beside the saves: a file left behind is freed at a later
+                    // removal or by "erase everything".
+                    leptos::task::spawn_local(async move {
+                        let _ = store.free_unreferenced_evidence().await;
+                    });
+                }
                 self.draft.update_untracked(|d| {
                     d.revision = draft.revision;
                     d.updated_at = draft.updated_at;
@@ -316,6 +331,14 @@ impl DraftSession {
         // Nothing of ours would be lost: show what the other tab saved.
         reload_page();
     }
+}
+
+fn file_hashes(d: &Draft) -> Vec<String> {
+    d.libretto
+        .evidence_files()
+        .into_iter()
+        .map(|f| f.sha256)
+        .collect()
 }
 
 /// Records a User Timing entry; timing is best effort and never stops a save.

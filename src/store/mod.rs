@@ -17,6 +17,7 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use serde::Serialize;
+use sportello_core::records::OutboxItem;
 use sportello_core::{Draft, EvidenceMeta, SubmissionRecord};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -198,6 +199,28 @@ impl Store {
             store.delete(key).primitive().map(|_| ())
         })
         .await
+    }
+
+    /// Frees the bytes of files that nothing refers to any more (see
+    /// [`sportello_core::records::unreferenced_evidence`]). If any draft or waiting send cannot
+    /// be read, nothing is freed: a file it may refer to must not go.
+    pub async fn free_unreferenced_evidence(&self) -> Result<usize, StoreError> {
+        let drafts = self.list::<Draft>().await?;
+        let outbox = self.list::<OutboxItem>().await?;
+        let evidence = self.list_evidence().await?;
+        if !drafts.corrupt.is_empty() || !outbox.corrupt.is_empty() {
+            return Ok(0);
+        }
+        let freed = sportello_core::records::unreferenced_evidence(
+            &evidence.items,
+            &drafts.items,
+            &outbox.items,
+            chrono::Utc::now(),
+        );
+        for sha256 in &freed {
+            self.delete_evidence(sha256).await?;
+        }
+        Ok(freed.len())
     }
 
     /// Lists evidence descriptions only; the files themselves are read one at a time.

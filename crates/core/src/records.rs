@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::cpi::{Office, SubmissionReceipt, SubmissionRequest};
-use crate::draft::LifecycleState;
+use crate::draft::{Draft, LifecycleState};
 use crate::libretto::FileRef;
 
 /// An evidence file's description; the bytes live beside it, addressed by the same hash.
@@ -19,6 +19,33 @@ pub struct EvidenceMeta {
     pub mime_type: String,
     pub size: u64,
     pub added_at: DateTime<Utc>,
+}
+
+/// How long a stored file is kept even when nothing refers to it yet: a file is stored a
+/// moment before the draft that refers to it is saved, and must not be collected in between.
+pub const EVIDENCE_GRACE_MINUTES: i64 = 10;
+
+/// The stored files (by SHA-256) that no draft and no waiting send refers to any more, and
+/// were stored long enough ago: their bytes can be freed. Files are shared by hash, so one
+/// still attached to another draft, or waiting to be uploaded, stays.
+pub fn unreferenced_evidence(
+    evidence: &[EvidenceMeta],
+    drafts: &[Draft],
+    outbox: &[OutboxItem],
+    now: DateTime<Utc>,
+) -> Vec<String> {
+    let referenced: std::collections::BTreeSet<String> = drafts
+        .iter()
+        .map(|d| &d.libretto)
+        .chain(outbox.iter().map(|o| &o.request.libretto))
+        .flat_map(|l| l.evidence_files().into_iter().map(|f| f.sha256))
+        .collect();
+    let settled = now - chrono::Duration::minutes(EVIDENCE_GRACE_MINUTES);
+    evidence
+        .iter()
+        .filter(|e| e.added_at < settled && !referenced.contains(&e.sha256))
+        .map(|e| e.sha256.clone())
+        .collect()
 }
 
 /// A submission the citizen has confirmed but that has not yet fully reached the CPI: the
@@ -138,7 +165,62 @@ pub enum SimulationKind {
 
 #[cfg(test)]
 mod tests {
-    use super::OutboxItem;
+    use super::*;
+    use crate::libretto::{Evidenza, ItemId};
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().expect("time")
+    }
+
+    fn meta(sha: &str, added: &str) -> EvidenceMeta {
+        EvidenceMeta {
+            sha256: sha.into(),
+            file_name: format!("{sha}.pdf"),
+            mime_type: "application/pdf".into(),
+            size: 1,
+            added_at: at(added),
+        }
+    }
+
+    fn draft_with(files: &[&str]) -> Draft {
+        let mut d = Draft::new("d", at("2026-12-01T10:00:00Z"));
+        for sha in files {
+            d.libretto.evidenze.push(Evidenza {
+                id: ItemId::new_random(),
+                file: Some(FileRef {
+                    sha256: (*sha).into(),
+                    nome: "x.pdf".into(),
+                    tipo_mime: "application/pdf".into(),
+                    dimensione: 1,
+                }),
+                ..Default::default()
+            });
+        }
+        d
+    }
+
+    #[test]
+    fn only_files_nobody_refers_to_and_old_enough_are_freed() {
+        let evidence = [
+            meta("kept-by-a", "2026-12-01T09:00:00Z"),
+            meta("kept-by-b", "2026-12-01T09:00:00Z"),
+            meta("orphan", "2026-12-01T09:00:00Z"),
+            meta("just-stored", "2026-12-02T09:55:00Z"),
+        ];
+        let drafts = [draft_with(&["kept-by-a"]), draft_with(&["kept-by-a"])];
+        let mut waiting = draft_with(&["kept-by-b"]).libretto;
+        waiting.evidenze[0].titolo = "in the outbox".into();
+        let outbox: Vec<OutboxItem> = serde_json::from_value(serde_json::json!([{
+            "idempotency_key": "k", "draft_name": "d",
+            "office": {"id": "pt", "name": "CPI Pistoia", "province": "PT", "region": "toscana"},
+            "request": {"office_id": "pt", "draft_id": drafts[0].id, "version": 1, "libretto": waiting},
+            "created_at": "2026-12-01T10:00:00Z", "attempts": 0, "last_error": null,
+            "next_attempt_at": null, "refused": false, "receipt": null, "uploaded": []
+        }]))
+        .expect("outbox item");
+        let freed = unreferenced_evidence(&evidence, &drafts, &outbox, at("2026-12-02T10:00:00Z"));
+        assert_eq!(freed, vec!["orphan".to_owned()]);
+    }
 
     #[test]
     fn backoff_doubles_from_two_seconds_to_five_minutes() {

@@ -37,20 +37,15 @@ pub fn EntryListPage<E: Entry + Send + Sync>(
 
     let add_path = list_path.clone();
     let add = move |_| {
-        let id = ItemId::new_random();
-        let mut entry = E::default();
-        entry.set_id(id.clone());
-        session.edit(|l| E::list_mut(l).push(entry));
-        navigate(&format!("{add_path}/{id}"), Default::default());
+        let mut id = None;
+        session.edit(|l| id = Some(l.add_entry::<E>()));
+        if let Some(id) = id {
+            navigate(&format!("{add_path}/{id}"), Default::default());
+        }
     };
     let remove = move |index: usize| {
         let mut taken = None;
-        session.edit(|l| {
-            let list = E::list_mut(l);
-            if index < list.len() {
-                taken = Some(list.remove(index));
-            }
-        });
+        session.edit(|l| taken = l.remove_entry::<E>(index));
         if let Some(e) = taken {
             removed.set(Some((index, e)));
             request_animation_frame(|| focus_by_id(UNDO_ID));
@@ -58,19 +53,13 @@ pub fn EntryListPage<E: Entry + Send + Sync>(
     };
     let undo = move |_| {
         if let Some((index, e)) = removed.get_untracked() {
-            session.edit(|l| {
-                let list = E::list_mut(l);
-                list.insert(index.min(list.len()), e);
-            });
+            session.edit(|l| l.insert_entry(index, e));
             removed.set(None);
         }
     };
     let swap = move |a: usize, b: usize| {
         session.edit(|l| {
-            let list = E::list_mut(l);
-            if a < list.len() && b < list.len() {
-                list.swap(a, b);
-            }
+            l.swap_entries::<E>(a, b);
         });
     };
 

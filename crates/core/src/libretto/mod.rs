@@ -413,7 +413,43 @@ pub enum SectionState {
     HasProblems,
 }
 
+/// Adding, removing and reordering entries: the one place these rules live, for every
+/// repeated section (the screens, import and tests call them).
 impl Libretto {
+    /// Adds an empty entry at the end of its section; returns its new id.
+    pub fn add_entry<E: Entry>(&mut self) -> ItemId {
+        let id = ItemId::new_random();
+        let mut entry = E::default();
+        entry.set_id(id.clone());
+        E::list_mut(self).push(entry);
+        id
+    }
+
+    /// Takes the entry at `index` out of its section, to be put back with [`insert_entry`]
+    /// (undo); `None` if there is no such entry.
+    ///
+    /// [`insert_entry`]: Self::insert_entry
+    pub fn remove_entry<E: Entry>(&mut self, index: usize) -> Option<E> {
+        let list = E::list_mut(self);
+        (index < list.len()).then(|| list.remove(index))
+    }
+
+    /// Puts an entry back at `index`, or at the end if the list has shrunk since.
+    pub fn insert_entry<E: Entry>(&mut self, index: usize, entry: E) {
+        let list = E::list_mut(self);
+        list.insert(index.min(list.len()), entry);
+    }
+
+    /// Swaps two entries of a section (moving one up or down); false if either is missing.
+    pub fn swap_entries<E: Entry>(&mut self, a: usize, b: usize) -> bool {
+        let list = E::list_mut(self);
+        let ok = a < list.len() && b < list.len();
+        if ok {
+            list.swap(a, b);
+        }
+        ok
+    }
+
     /// True when nothing has been entered in the section.
     pub fn section_is_empty(&self, section: Section) -> bool {
         match section {
@@ -624,5 +660,28 @@ mod tests {
             vec!["Coop".to_string(), "Cassa".to_string()]
         );
         assert!(l.references_to(&ItemId("x".into()), true).is_empty());
+    }
+
+    #[test]
+    fn entries_are_added_removed_put_back_and_swapped_in_place() {
+        let mut l = Libretto::default();
+        let a = l.add_entry::<Lingua>();
+        let b = l.add_entry::<Lingua>();
+        let c = l.add_entry::<Lingua>();
+        let ids = |l: &Libretto| l.lingue.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&l), vec![a.clone(), b.clone(), c.clone()]);
+        assert!(l.swap_entries::<Lingua>(0, 1));
+        assert_eq!(ids(&l), vec![b.clone(), a.clone(), c.clone()]);
+        assert!(!l.swap_entries::<Lingua>(2, 3));
+        let taken = l.remove_entry::<Lingua>(1).expect("second entry");
+        assert_eq!(taken.id, a);
+        assert_eq!(l.remove_entry::<Lingua>(5), None);
+        l.insert_entry(1, taken.clone());
+        assert_eq!(ids(&l), vec![b.clone(), a.clone(), c.clone()]);
+        l.remove_entry::<Lingua>(1);
+        l.remove_entry::<Lingua>(1);
+        l.insert_entry(7, taken);
+        assert_eq!(ids(&l), vec![b, a]);
+        assert!(l.esperienze_lavorative.is_empty(), "other sections untouched");
     }
 }
