@@ -1,5 +1,6 @@
 //! Pieces several screens share: the page chrome, headings, language choice, messages.
 
+pub mod employment_status;
 pub mod eqf;
 pub mod evidence_file;
 pub mod focus;

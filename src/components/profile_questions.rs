@@ -10,8 +10,9 @@ use leptos::prelude::*;
 use sportello_core::libretto::PartialDate;
 use sportello_core::money::{format_input, parse_eur};
 use sportello_core::programmes::questions::{Answer, AnswerKind, Question, REGIONS, Step};
-use sportello_core::programmes::{Course, CourseKind, Evaluation, Profile};
+use sportello_core::programmes::{Course, CourseKind, EmploymentStatus, Evaluation, Profile};
 
+use crate::components::employment_status::employment_status_label;
 use crate::components::eqf::eqf_label;
 use crate::components::focus::focus_by_id;
 use crate::components::form::choice::{Choice, ChoiceRadios, Select};
@@ -433,11 +434,9 @@ fn choice_label(i18n: crate::I18n, q: Question, code: &str) -> String {
     let label = match (q, code) {
         (Question::Sex, "f") => t_string!(i18n, sex_f),
         (Question::Sex, "m") => t_string!(i18n, sex_m),
-        (Question::EmploymentStatus, "disoccupato") => t_string!(i18n, status_disoccupato),
-        (Question::EmploymentStatus, "inoccupato") => t_string!(i18n, status_inoccupato),
-        (Question::EmploymentStatus, "inattivo") => t_string!(i18n, status_inattivo),
-        (Question::EmploymentStatus, "occupato") => t_string!(i18n, status_occupato),
-        (Question::EmploymentStatus, "autonomo") => t_string!(i18n, status_autonomo),
+        (Question::EmploymentStatus, c) if EmploymentStatus::from_code(c).is_some() => {
+            EmploymentStatus::from_code(c).map_or("", |s| employment_status_label(i18n, s))
+        }
         (Question::WageIntegration, "nessuna") => t_string!(i18n, wage_nessuna),
         (Question::WageIntegration, "cigo") => t_string!(i18n, wage_cigo),
         (Question::WageIntegration, "cigs") => t_string!(i18n, wage_cigs),

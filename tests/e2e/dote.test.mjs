@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { launch, freshPage, open, axeViolations, chooseOption, chooseRadio, press, tabTo, typeInto } from './browser.mjs';
+import { readSimulations } from './seed.mjs';
 
 const it = JSON.parse(readFileSync(new URL('../../locales/it.json', import.meta.url)));
 const en = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url)));
@@ -17,21 +18,6 @@ after(async () => {
   await browser?.close();
 });
 
-/** The dote scenarios saved in IndexedDB, as the store holds them. */
-async function savedScenarios(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const req = indexedDB.open('sportello');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const r = req.result.transaction('simulations').objectStore('simulations').getAll();
-          r.onsuccess = () => { req.result.close(); resolve(r.result.filter((s) => s.kind === 'dote_scenario')); };
-          r.onerror = () => reject(r.error);
-        };
-      }),
-  );
-}
 
 const budgetLine = (used, remaining) => `Usati € ${used} su € 3.000,00. Restano € ${remaining}`;
 
@@ -66,7 +52,7 @@ test('dote by keyboard: a wrong cost is explained and kept, over budget nothing 
     // The summary's link moves focus to the field.
     await press(page, '#riepilogo-errori-piano a');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'campo-costo-colloquio');
-    assert.deepEqual(await savedScenarios(page), [], 'nothing saved with a wrong cost');
+    assert.deepEqual(await readSimulations(page, 'dote_scenario'), [], 'nothing saved with a wrong cost');
 
     // Fixed; then 200 hours + 1 interview at €35 goes €35 over: explained, nothing saved.
     await page.keyboard.press('Control+A');
@@ -81,7 +67,7 @@ test('dote by keyboard: a wrong cost is explained and kept, over budget nothing 
     await press(page, '.scenario button[type=submit]');
     await summary.getByText('Il piano supera il budget di € 35,00').waitFor();
     await page.waitForTimeout(300);
-    assert.deepEqual(await savedScenarios(page), [], 'nothing saved over budget');
+    assert.deepEqual(await readSimulations(page, 'dote_scenario'), [], 'nothing saved over budget');
 
     // Back within budget: saved, and the store holds exactly what the screen says.
     await tabTo(page, '#campo-quantita-colloquio');
@@ -90,7 +76,7 @@ test('dote by keyboard: a wrong cost is explained and kept, over budget nothing 
     await page.getByText(budgetLine('3.000,00', '0,00')).waitFor();
     await press(page, '.scenario button[type=submit]');
     await page.getByText(it.dote_saved).waitFor();
-    let saved = await savedScenarios(page);
+    let saved = await readSimulations(page, 'dote_scenario');
     assert.equal(saved.length, 1);
     assert.equal(saved[0].name, 'Più formazione');
     assert.equal(saved[0].body.fascia, '2');
@@ -105,7 +91,7 @@ test('dote by keyboard: a wrong cost is explained and kept, over budget nothing 
     await page.getByText(budgetLine('350,00', '2.650,00')).waitFor();
     await press(page, '.scenario button[type=submit]');
     await page.locator('.saved__item').nth(1).waitFor();
-    saved = await savedScenarios(page);
+    saved = await readSimulations(page, 'dote_scenario');
     assert.equal(saved.length, 2);
 
     // Rename the first saved, by keyboard.
@@ -117,7 +103,7 @@ test('dote by keyboard: a wrong cost is explained and kept, over budget nothing 
     await page.keyboard.type('Formazione lunga');
     await page.keyboard.press('Enter');
     await page.locator('.saved__item', { hasText: 'Formazione lunga' }).waitFor();
-    saved = await savedScenarios(page);
+    saved = await readSimulations(page, 'dote_scenario');
     assert.deepEqual(saved.map((s) => s.name).sort().slice(0, 1), ['Formazione lunga']);
 
     // Compare both: one column each, the totals side by side.

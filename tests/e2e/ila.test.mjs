@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { launch, freshPage, open, axeViolations, chooseOption, chooseRadio, press, tabTo, typeInto } from './browser.mjs';
+import { readSimulations } from './seed.mjs';
 
 const it = JSON.parse(readFileSync(new URL('../../locales/it.json', import.meta.url)));
 const en = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url)));
@@ -75,21 +76,6 @@ async function continueTo(page, selector) {
   throw new Error(`no step shows ${selector}`);
 }
 
-/** The saved ILA checks, read straight from IndexedDB. */
-async function savedChecks(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const req = indexedDB.open('sportello');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const r = req.result.transaction('simulations').objectStore('simulations').getAll();
-          r.onsuccess = () => { req.result.close(); resolve(r.result.filter((s) => s.kind === 'ila_check')); };
-          r.onerror = () => reject(r.error);
-        };
-      }),
-  );
-}
 
 test('ILA by keyboard: prefill, questions in steps with a way back, open programmes first, a check saved, listed and reopened', async () => {
   const { context, page, problems } = await freshPage(browser);
@@ -165,7 +151,7 @@ test('ILA by keyboard: prefill, questions in steps with a way back, open program
     // Saved: the store holds these answers, and the list shows the check.
     await press(page, `button:has-text("${it.ila_save}")`);
     await page.getByText(it.ila_saved).waitFor();
-    const [check] = await savedChecks(page);
+    const [check] = await readSimulations(page, 'ila_check');
     assert.equal(check.body.cpi_province, 'PT');
     assert.equal(check.body.isee, '12000.00');
     assert.equal(check.body.residence_region, 'toscana');

@@ -93,3 +93,20 @@ export async function readStore(page) {
   );
 }
 
+
+/** The saved simulations of one kind (`ila_check`, `dote_scenario`), read straight from IndexedDB. */
+export async function readSimulations(page, kind) {
+  return page.evaluate(
+    (kind) =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('sportello');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const r = req.result.transaction('simulations').objectStore('simulations').getAll();
+          r.onsuccess = () => { req.result.close(); resolve(r.result.filter((s) => s.kind === kind)); };
+          r.onerror = () => reject(r.error);
+        };
+      }),
+    kind,
+  );
+}

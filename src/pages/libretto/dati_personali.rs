@@ -7,11 +7,12 @@ use sportello_core::programmes::EmploymentStatus;
 
 use super::draft::use_session;
 use super::form_frame::SectionForm;
+use crate::components::employment_status::employment_status_label;
 use crate::components::form::Bound;
 use crate::components::form::choice::{Checkbox, Radios, Select};
 use crate::components::form::date_field::DateField;
 use crate::components::form::text_field::TextField;
-use crate::i18n::{t_string, use_i18n};
+use crate::i18n::use_i18n;
 use crate::{bind, tr};
 
 /// A full date kept as `NaiveDate`, offered through the three-field date component.
@@ -30,17 +31,6 @@ fn presence<T: Default + Clone + Send + Sync + 'static>(b: Bound<Option<T>>) -> 
     }
 }
 
-fn status_label(i18n: crate::I18n, s: EmploymentStatus) -> String {
-    match s {
-        EmploymentStatus::Disoccupato => t_string!(i18n, status_disoccupato),
-        EmploymentStatus::Inoccupato => t_string!(i18n, status_inoccupato),
-        EmploymentStatus::Inattivo => t_string!(i18n, status_inattivo),
-        EmploymentStatus::Occupato => t_string!(i18n, status_occupato),
-        EmploymentStatus::Autonomo => t_string!(i18n, status_autonomo),
-    }
-    .to_string()
-}
-
 #[component]
 pub fn DatiPersonaliPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -57,7 +47,7 @@ pub fn DatiPersonaliPage() -> impl IntoView {
             EmploymentStatus::Inattivo,
         ]
         .into_iter()
-        .map(|s| (s, status_label(i18n, s)))
+        .map(|s| (s, employment_status_label(i18n, s).to_owned()))
         .collect::<Vec<_>>()
     });
     let domicile = move |f: fn(&mut DatiPersonali) -> &mut String, g: fn(&DatiPersonali) -> String| Bound {

@@ -91,6 +91,31 @@ pub enum EmploymentStatus {
     Autonomo,
 }
 
+impl EmploymentStatus {
+    pub const ALL: [EmploymentStatus; 5] = [
+        EmploymentStatus::Disoccupato,
+        EmploymentStatus::Inoccupato,
+        EmploymentStatus::Inattivo,
+        EmploymentStatus::Occupato,
+        EmploymentStatus::Autonomo,
+    ];
+
+    /// The code used in the profile's JSON and in answers.
+    pub fn code(self) -> &'static str {
+        match self {
+            EmploymentStatus::Disoccupato => "disoccupato",
+            EmploymentStatus::Inoccupato => "inoccupato",
+            EmploymentStatus::Inattivo => "inattivo",
+            EmploymentStatus::Occupato => "occupato",
+            EmploymentStatus::Autonomo => "autonomo",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WageIntegration {

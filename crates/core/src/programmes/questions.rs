@@ -232,7 +232,7 @@ impl Question {
             Question::UnemployedSince => date(p.unemployed_since),
             Question::CpiRegisteredSince => date(p.cpi_registered_since),
             Question::Sex => code(p.sex.map(sex_code)),
-            Question::EmploymentStatus => code(p.employment_status.map(status_code)),
+            Question::EmploymentStatus => code(p.employment_status.map(EmploymentStatus::code)),
             Question::WageIntegration => code(p.wage_integration.map(wage_code)),
             Question::ResidenceRegion => code(p.residence_region.as_deref()),
             Question::ResidenceProvince => code(p.residence_province.as_deref()),
@@ -303,7 +303,12 @@ impl Question {
             Question::UnemployedSince => date(&mut p.unemployed_since, answer, wrong),
             Question::CpiRegisteredSince => date(&mut p.cpi_registered_since, answer, wrong),
             Question::Sex => code(&mut p.sex, answer, sex_from, wrong),
-            Question::EmploymentStatus => code(&mut p.employment_status, answer, status_from, wrong),
+            Question::EmploymentStatus => code(
+                &mut p.employment_status,
+                answer,
+                EmploymentStatus::from_code,
+                wrong,
+            ),
             Question::WageIntegration => code(&mut p.wage_integration, answer, wage_from, wrong),
             Question::ResidenceRegion => code(
                 &mut p.residence_region,
@@ -371,28 +376,6 @@ fn sex_from(c: &str) -> Option<Sex> {
         "m" => Some(Sex::M),
         _ => None,
     }
-}
-
-fn status_code(s: EmploymentStatus) -> &'static str {
-    match s {
-        EmploymentStatus::Disoccupato => "disoccupato",
-        EmploymentStatus::Inoccupato => "inoccupato",
-        EmploymentStatus::Inattivo => "inattivo",
-        EmploymentStatus::Occupato => "occupato",
-        EmploymentStatus::Autonomo => "autonomo",
-    }
-}
-
-fn status_from(c: &str) -> Option<EmploymentStatus> {
-    [
-        EmploymentStatus::Disoccupato,
-        EmploymentStatus::Inoccupato,
-        EmploymentStatus::Inattivo,
-        EmploymentStatus::Occupato,
-        EmploymentStatus::Autonomo,
-    ]
-    .into_iter()
-    .find(|s| status_code(*s) == c)
 }
 
 fn wage_code(w: WageIntegration) -> &'static str {
@@ -481,6 +464,12 @@ mod tests {
             q.set(&mut p, Answer::None).expect("clear");
             assert_eq!(p, Profile::default(), "{q:?} clears");
         }
+    }
+
+    #[test]
+    fn the_status_choices_are_the_employment_statuses() {
+        let codes: Vec<&str> = EmploymentStatus::ALL.iter().map(|s| s.code()).collect();
+        assert_eq!(STATUSES, codes.as_slice());
     }
 
     #[test]
