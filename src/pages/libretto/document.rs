@@ -9,10 +9,10 @@ use sportello_core::libretto::{
 };
 
 use super::draft::{draft_path, use_session};
-use super::section::{entry_noun, section_title};
 use super::titoli::eqf_options;
 use crate::components::evidence_file::human_size;
 use crate::components::form::choice::italian;
+use crate::components::section_label::{entry_noun, section_title};
 use crate::i18n::{t, t_string, use_i18n};
 
 type Rows = Vec<(String, String)>;

@@ -9,10 +9,10 @@ use sportello_core::libretto::{Entry, ItemId};
 
 use super::draft::{draft_path, use_session};
 use super::form_frame::FormFrame;
-use super::section::{add_label, entry_name, entry_noun, section_intro, section_title};
 use crate::components::focus::focus_by_id;
 use crate::components::form::choice::italian;
 use crate::components::page_heading::PageHeading;
+use crate::components::section_label::{add_label, entry_name, entry_noun, section_intro, section_title};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::store::draft_session::Lens;
 

@@ -56,7 +56,7 @@ pub fn SectionForm(section: sportello_core::libretto::Section, children: Childre
     use sportello_core::libretto::validation::for_entry;
 
     use super::draft::{draft_path, use_session};
-    use super::section::{section_intro, section_title};
+    use crate::components::section_label::{section_intro, section_title};
 
     let i18n = use_i18n();
     let session = use_session();

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use sportello_core::libretto::{Entry, Evidenza, ItemId};
 
 use super::draft::use_session;
-use super::section::{entry_name, entry_noun};
 use crate::components::form::choice::italian;
+use crate::components::section_label::{entry_name, entry_noun};
 use crate::i18n::use_i18n;
 
 pub fn evidence_options() -> Signal<Vec<(ItemId, String)>> {

@@ -6,11 +6,11 @@ use leptos_router::components::A;
 use sportello_core::libretto::Section;
 
 use super::draft::{draft_path, use_session};
-use super::section::{section_title, state_label};
 use super::transfer::ExportPanel;
 use crate::components::form::Bound;
 use crate::components::form::text_field::TextField;
 use crate::components::page_heading::PageHeading;
+use crate::components::section_label::{section_title, state_label};
 use crate::components::sent_versions::SentVersions;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::tr;

@@ -7,9 +7,9 @@ use sportello_core::libretto::validation::Severity;
 
 use super::document::LibrettoDocument;
 use super::draft::{draft_path, use_session};
-use super::section::section_title;
 use crate::components::form::messages;
 use crate::components::page_heading::PageHeading;
+use crate::components::section_label::section_title;
 use crate::i18n::{t, t_string, use_i18n};
 
 #[component]

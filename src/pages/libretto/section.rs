@@ -13,8 +13,6 @@ use super::{
     competenze, competenze_digitali, dati_personali, esperienze_formative, esperienze_lavorative, evidenze,
     lingue, patenti, titoli,
 };
-pub use crate::components::section_label::{section_title, state_label};
-use crate::i18n::t_string;
 use crate::pages::not_found::NotFoundPage;
 
 /// The section in the path, as a memo: moving from one section or entry to another keeps
@@ -74,62 +72,4 @@ pub fn SectionEntryPage() -> impl IntoView {
             _ => view! { <NotFoundPage /> }.into_any(),
         }
     }
-}
-
-/// The name of one entry of a section ("Esperienza lavorativa"), for headings.
-pub fn entry_noun(i18n: crate::I18n, section: Section) -> String {
-    match section {
-        Section::EsperienzeLavorative => t_string!(i18n, entry_esperienza_lavorativa),
-        Section::TitoliIstruzione => t_string!(i18n, entry_titolo),
-        Section::EsperienzeFormative => t_string!(i18n, entry_corso),
-        Section::Lingue => t_string!(i18n, entry_lingua),
-        Section::Competenze => t_string!(i18n, entry_competenza),
-        Section::Evidenze => t_string!(i18n, entry_evidenza),
-        _ => t_string!(i18n, entry_generic),
-    }
-    .to_string()
-}
-
-/// How an entry is named in lists and links: its summary, or "Documento 2" while empty.
-pub fn entry_name(i18n: crate::I18n, section: Section, summary: String, index: usize) -> String {
-    if summary.is_empty() {
-        format!("{} {}", entry_noun(i18n, section), index + 1)
-    } else {
-        summary
-    }
-}
-
-/// "Aggiungi un'altra esperienza" and its first-time form.
-pub fn add_label(i18n: crate::I18n, section: Section, first: bool) -> String {
-    match (section, first) {
-        (Section::EsperienzeLavorative, true) => t_string!(i18n, add_first_esperienza),
-        (Section::EsperienzeLavorative, false) => t_string!(i18n, add_esperienza),
-        (Section::TitoliIstruzione, true) => t_string!(i18n, add_first_titolo),
-        (Section::TitoliIstruzione, false) => t_string!(i18n, add_titolo),
-        (Section::EsperienzeFormative, true) => t_string!(i18n, add_first_corso),
-        (Section::EsperienzeFormative, false) => t_string!(i18n, add_corso),
-        (Section::Lingue, true) => t_string!(i18n, add_first_lingua),
-        (Section::Lingue, false) => t_string!(i18n, add_lingua),
-        (Section::Competenze, true) => t_string!(i18n, add_first_competenza),
-        (Section::Competenze, false) => t_string!(i18n, add_competenza),
-        (_, true) => t_string!(i18n, add_first_evidenza),
-        (_, false) => t_string!(i18n, add_evidenza),
-    }
-    .to_string()
-}
-
-/// The explanation under a section's heading.
-pub fn section_intro(i18n: crate::I18n, section: Section) -> String {
-    match section {
-        Section::DatiPersonali => t_string!(i18n, intro_dati_personali),
-        Section::EsperienzeLavorative => t_string!(i18n, intro_esperienze_lavorative),
-        Section::TitoliIstruzione => t_string!(i18n, intro_titoli_istruzione),
-        Section::EsperienzeFormative => t_string!(i18n, intro_esperienze_formative),
-        Section::Lingue => t_string!(i18n, intro_lingue),
-        Section::CompetenzeDigitali => t_string!(i18n, intro_competenze_digitali),
-        Section::Patenti => t_string!(i18n, intro_patenti),
-        Section::Competenze => t_string!(i18n, intro_competenze),
-        Section::Evidenze => t_string!(i18n, intro_evidenze),
-    }
-    .to_string()
 }
