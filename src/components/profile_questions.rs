@@ -184,21 +184,19 @@ fn typed_answer(
     error: InputError,
 ) -> Bound<String> {
     let text = RwSignal::new(show(&answer.get.get_untracked()));
-    Bound {
-        get: text.into(),
-        set: Callback::new(move |v: String| {
-            text.set(v.clone());
-            if v.trim().is_empty() {
-                form.set_input_error(q.field(), None);
-                answer.set.run(Answer::None);
-            } else if let Some(a) = read(&v) {
-                form.set_input_error(q.field(), None);
-                answer.set.run(a);
+    form.typed_text(
+        q.field(),
+        text,
+        move |v| {
+            let read = if v.trim().is_empty() {
+                Some(Answer::None)
             } else {
-                form.set_input_error(q.field(), Some(error));
-            }
-        }),
-    }
+                read(v)
+            };
+            read.map(|a| answer.set.run(a)).is_some()
+        },
+        error,
+    )
 }
 
 fn question(profile: RwSignal<Profile>, form: FormState, q: Question) -> AnyView {
@@ -355,18 +353,18 @@ fn CourseQuestion(profile: RwSignal<Profile>, form: FormState) -> impl IntoView 
             .with_untracked(|p| p.course.as_ref().map(|c| format_input(c.cost)))
             .unwrap_or_default(),
     );
-    let apply = move || {
-        let text = cost.get_untracked();
+    // Takes the cost as typed; false (the field then says why) if it is not an amount.
+    let apply = move |text: &str| {
         let course = if text.trim().is_empty() {
             None
-        } else if let Some(amount) = parse_eur(&text) {
-            kind.get_untracked().map(|kind| Course { kind, cost: amount })
         } else {
-            form.set_input_error("course_cost", Some(InputError::Money));
-            return;
+            let Some(amount) = parse_eur(text) else {
+                return false;
+            };
+            kind.get_untracked().map(|kind| Course { kind, cost: amount })
         };
-        form.set_input_error("course_cost", None);
         profile.update(|p| p.course = course);
+        true
     };
     let options = Signal::derive(move || {
         COURSE_KINDS
@@ -379,7 +377,7 @@ fn CourseQuestion(profile: RwSignal<Profile>, form: FormState) -> impl IntoView 
         <Select
             field="course_kind"
             label=tr!(i18n, q_course_kind)
-            value=Bound { get: kind.into(), set: Callback::new(move |k| { kind.set(k); apply(); }) }
+            value=Bound { get: kind.into(), set: Callback::new(move |k| { kind.set(k); apply(&cost.get_untracked()); }) }
             options
             key=|k: &CourseKind| format!("{k:?}")
             hint=None
@@ -391,7 +389,7 @@ fn CourseQuestion(profile: RwSignal<Profile>, form: FormState) -> impl IntoView 
             inputmode="decimal"
             width="input--medium"
             autocomplete="off"
-            value=Bound { get: cost.into(), set: Callback::new(move |v| { cost.set(v); apply(); }) }
+            value=form.typed_text("course_cost", cost, apply, InputError::Money)
         />
     }
 }

@@ -244,10 +244,10 @@ impl DraftSession {
     pub fn keep_mine(&self) {
         let session = *self;
         leptos::task::spawn_local(async move {
-            let stored = match Store::open().await {
+            let stored = match session.open_store().await {
                 Ok(store) => {
                     store
-                        .get::<Draft>(&session.draft.get_untracked().id.to_string())
+                        .get::<Draft>(&session.draft.with_untracked(|d| d.id.to_string()))
                         .await
                 }
                 Err(e) => Err(e),

@@ -149,18 +149,41 @@ impl FormState {
     }
 
     pub fn set_input_error(&self, field: &'static str, error: Option<InputError>) {
-        let current = self
+        // `try_`: a file read or a table loaded may answer after the form has gone.
+        let Some(current) = self
             .input_errors
-            .with_untracked(|errs| errs.iter().find(|(f, _)| *f == field).map(|(_, e)| *e));
+            .try_with_untracked(|errs| errs.iter().find(|(f, _)| *f == field).map(|(_, e)| *e))
+        else {
+            return;
+        };
         if current == error {
             return;
         }
-        self.input_errors.update(|errs| {
+        self.input_errors.try_update(|errs| {
             errs.retain(|(f, _)| *f != field);
             if let Some(e) = error {
                 errs.push((field, e));
             }
         });
+    }
+
+    /// A text field kept exactly as typed: `take` gets each new text and says whether it
+    /// could read it (and used it); while it cannot, the field reports `error`.
+    pub fn typed_text(
+        &self,
+        field: &'static str,
+        text: RwSignal<String>,
+        take: impl Fn(&str) -> bool + Send + Sync + 'static,
+        error: InputError,
+    ) -> Bound<String> {
+        let form = *self;
+        Bound {
+            get: text.into(),
+            set: Callback::new(move |v: String| {
+                form.set_input_error(field, (!take(&v)).then_some(error));
+                text.set(v);
+            }),
+        }
     }
 
     pub fn set_date_error(&self, field: &'static str, error: Option<DateError>) {

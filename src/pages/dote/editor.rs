@@ -61,21 +61,14 @@ fn service_fields() -> &'static [(&'static str, &'static str)] {
     })
 }
 
-/// A text field bound to a string signal, reporting whether its text parses.
-fn checked_text<T: 'static>(
-    form: FormState,
-    field: &'static str,
-    text: RwSignal<String>,
-    parse: fn(&str) -> Option<T>,
-    error: InputError,
-) -> Bound<String> {
-    Bound {
-        get: text.into(),
-        set: Callback::new(move |v: String| {
-            form.set_input_error(field, parse(&v).is_none().then_some(error));
-            text.set(v);
-        }),
-    }
+/// One service of the catalogue in the editor: its field names and the text typed in them.
+#[derive(Clone, Copy)]
+struct Row {
+    service: &'static str,
+    cost_field: &'static str,
+    qty_field: &'static str,
+    cost: RwSignal<String>,
+    quantity: RwSignal<String>,
 }
 
 fn whole_number(s: &str) -> Option<u32> {
@@ -96,33 +89,35 @@ pub fn ScenarioEditor(editing: Editing, version: RwSignal<u32>) -> impl IntoView
     let fascia = RwSignal::new(scenario.fascia.clone());
     let budget = RwSignal::new(format_input(scenario.plan.budget));
     let table = RwSignal::new(scenario.table.clone());
-    let costs: Vec<RwSignal<String>> = scenario
-        .plan
-        .lines
-        .iter()
-        .map(|l| RwSignal::new(format_input(l.unit_cost)))
+    // One row per service of the catalogue, with what the scenario had for it (a service it
+    // does not mention starts at its illustrative cost and quantity 0).
+    let rows: Vec<Row> = dote::services()
+        .into_iter()
+        .zip(fields)
+        .map(|(service, &(cost_field, qty_field))| {
+            let line = scenario.plan.lines.iter().find(|l| l.service == service.id);
+            Row {
+                service: service.id,
+                cost_field,
+                qty_field,
+                cost: RwSignal::new(format_input(line.map_or(service.unit_cost, |l| l.unit_cost))),
+                quantity: RwSignal::new(line.map_or(0, |l| l.quantity).to_string()),
+            }
+        })
         .collect();
-    let quantities: Vec<RwSignal<String>> = scenario
-        .plan
-        .lines
-        .iter()
-        .map(|l| RwSignal::new(l.quantity.to_string()))
-        .collect();
-    let services: Vec<String> = scenario.plan.lines.iter().map(|l| l.service.clone()).collect();
 
     // The plan as far as it can be read: a field that does not parse counts as nothing, and
     // is reported by the field itself.
     let plan = Memo::new({
-        let (costs, quantities, services) = (costs.clone(), quantities.clone(), services.clone());
+        let rows = rows.clone();
         move |_| Plan {
             budget: parse_eur(&budget.get()).unwrap_or(Decimal::ZERO),
-            lines: services
+            lines: rows
                 .iter()
-                .zip(costs.iter().zip(&quantities))
-                .map(|(service, (c, q))| dote::PlanLine {
-                    service: service.clone(),
-                    unit_cost: parse_eur(&c.get()).unwrap_or(Decimal::ZERO),
-                    quantity: whole_number(&q.get()).unwrap_or(0),
+                .map(|r| dote::PlanLine {
+                    service: r.service.to_owned(),
+                    unit_cost: parse_eur(&r.cost.get()).unwrap_or(Decimal::ZERO),
+                    quantity: whole_number(&r.quantity.get()).unwrap_or(0),
                 })
                 .collect(),
         }
@@ -130,18 +125,17 @@ pub fn ScenarioEditor(editing: Editing, version: RwSignal<u32>) -> impl IntoView
     // Over budget is reported on the first quantity in use (the field to change), unless
     // that field already says its text is not a number.
     Effect::new({
-        let quantities = quantities.clone();
+        let rows = rows.clone();
         move |_| {
-            let excess = -plan.get().remaining();
-            let first_used = quantities
-                .iter()
-                .position(|q| whole_number(&q.get()).unwrap_or(0) > 0)
-                .unwrap_or(0);
-            for (i, ((_, field), text)) in fields.iter().zip(&quantities).enumerate() {
-                if whole_number(&text.get_untracked()).is_some() {
+            let (excess, first_used) = plan.with(|p| {
+                let first = p.lines.iter().position(|l| l.quantity > 0).unwrap_or(0);
+                (-p.remaining(), first)
+            });
+            for (i, row) in rows.iter().enumerate() {
+                if whole_number(&row.quantity.get_untracked()).is_some() {
                     let over =
                         (i == first_used && excess > Decimal::ZERO).then_some(InputError::OverBudget(excess));
-                    form.set_input_error(field, over);
+                    form.set_input_error(row.qty_field, over);
                 }
             }
         }
@@ -222,43 +216,30 @@ pub fn ScenarioEditor(editing: Editing, version: RwSignal<u32>) -> impl IntoView
 
     let service_rows = dote::services()
         .into_iter()
-        .zip(fields)
-        .zip(costs.iter().copied().zip(quantities.iter().copied()))
-        .map(|((service, (cost_field, qty_field)), (cost, quantity))| {
+        .zip(rows.iter().copied())
+        .map(|(service, row)| {
             let per_hour = service.per_hour;
             let title = service.name.clone();
-            let cost_label = Signal::derive(move || {
-                let unit = if per_hour {
-                    t_string!(i18n, dote_per_hour)
-                } else {
-                    t_string!(i18n, dote_per_service)
-                };
-                format!(
-                    "{} – {} ({unit})",
-                    title.pick(it.get()),
-                    t_string!(i18n, dote_col_unit_cost)
-                )
-            });
-            let title = service.name.clone();
-            let qty_label = Signal::derive(move || {
-                let unit = if per_hour {
-                    t_string!(i18n, dote_hours)
-                } else {
-                    t_string!(i18n, dote_times)
-                };
-                format!(
-                    "{} – {} ({unit})",
-                    title.pick(it.get()),
-                    t_string!(i18n, dote_col_quantity)
-                )
-            });
+            // "Colloquio di accoglienza – Costo unitario (euro all'ora)"
+            let label = move |column: fn(crate::I18n) -> &'static str, unit: fn(crate::I18n) -> &'static str| {
+                let title = title.clone();
+                Signal::derive(move || format!("{} – {} ({})", title.pick(it.get()), column(i18n), unit(i18n)))
+            };
+            let cost_label = label(
+                |i| t_string!(i, dote_col_unit_cost),
+                if per_hour { |i| t_string!(i, dote_per_hour) } else { |i| t_string!(i, dote_per_service) },
+            );
+            let qty_label = label(
+                |i| t_string!(i, dote_col_quantity),
+                if per_hour { |i| t_string!(i, dote_hours) } else { |i| t_string!(i, dote_times) },
+            );
             let cost_hint = Signal::derive(move || match table.get() {
                 Some(name) => format!("{} {name}", t_string!(i18n, dote_from_table)),
                 None => t_string!(i18n, illustrative_value).to_string(),
             });
             let subtotal = move || {
-                let c = parse_eur(&cost.get())?;
-                let q = whole_number(&quantity.get())?;
+                let c = parse_eur(&row.cost.get())?;
+                let q = whole_number(&row.quantity.get())?;
                 Some(format!(
                     "{} {}",
                     t_string!(i18n, dote_col_subtotal),
@@ -270,19 +251,19 @@ pub fn ScenarioEditor(editing: Editing, version: RwSignal<u32>) -> impl IntoView
                 <fieldset class="service">
                     <legend class="service__name">{move || title.pick(it.get()).to_owned()}</legend>
                     <TextField
-                        field=cost_field
+                        field=row.cost_field
                         label=cost_label
                         hint=cost_hint
                         inputmode="decimal"
                         width="input--short"
-                        value=checked_text(form, cost_field, cost, parse_eur, InputError::Money)
+                        value=form.typed_text(row.cost_field, row.cost, |s| parse_eur(s).is_some(), InputError::Money)
                     />
                     <TextField
-                        field=qty_field
+                        field=row.qty_field
                         label=qty_label
                         inputmode="numeric"
                         width="input--short"
-                        value=checked_text(form, qty_field, quantity, whole_number, InputError::WholeNumber)
+                        value=form.typed_text(row.qty_field, row.quantity, |s| whole_number(s).is_some(), InputError::WholeNumber)
                     />
                     <p class="service__subtotal">{subtotal}</p>
                 </fieldset>
@@ -307,9 +288,9 @@ pub fn ScenarioEditor(editing: Editing, version: RwSignal<u32>) -> impl IntoView
                 hint=Signal::derive(move || format!("{} {} {budget_source}", t_string!(i18n, dote_budget_hint), t_string!(i18n, result_source)))
                 inputmode="decimal"
                 width="input--medium"
-                value=checked_text(form, "budget", budget, parse_eur, InputError::Money)
+                value=form.typed_text("budget", budget, |s| parse_eur(s).is_some(), InputError::Money)
             />
-            <TableLoader table costs=services.iter().cloned().zip(costs.iter().copied()).collect() />
+            <TableLoader table form rows />
             <div class="services">{service_rows}</div>
             <BudgetBar plan />
             <button type="submit" class="button">{t!(i18n, dote_save)}</button>
@@ -368,7 +349,7 @@ fn BudgetBar(plan: Memo<Plan>) -> impl IntoView {
 
 /// Replaces the illustrative unit costs with a table the person has (e.g. from an avviso).
 #[component]
-fn TableLoader(table: RwSignal<Option<String>>, costs: Vec<(String, RwSignal<String>)>) -> impl IntoView {
+fn TableLoader(table: RwSignal<Option<String>>, form: FormState, rows: Vec<Row>) -> impl IntoView {
     let i18n = use_i18n();
     let message = RwSignal::new(None::<Result<String, CostTableError>>);
     let on_change = move |ev: leptos::ev::Event| {
@@ -379,7 +360,7 @@ fn TableLoader(table: RwSignal<Option<String>>, costs: Vec<(String, RwSignal<Str
             return;
         };
         let file_name = file.name();
-        let costs = costs.clone();
+        let rows = rows.clone();
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text())
                 .await
@@ -396,9 +377,11 @@ fn TableLoader(table: RwSignal<Option<String>>, costs: Vec<(String, RwSignal<Str
             });
             match parsed {
                 Ok((label, t)) => {
-                    for (service, text) in &costs {
-                        if let Some((_, cost)) = t.unit_costs.iter().find(|(id, _)| id == service) {
-                            let _ = text.try_set(format_input(*cost));
+                    for row in &rows {
+                        if let Some((_, cost)) = t.unit_costs.iter().find(|(id, _)| *id == row.service) {
+                            // The table's figure replaces whatever was typed, error and all.
+                            form.set_input_error(row.cost_field, None);
+                            let _ = row.cost.try_set(format_input(*cost));
                         }
                     }
                     let _ = table.try_set(Some(label.clone()));
