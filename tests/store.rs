@@ -31,6 +31,15 @@ fn blob(bytes: &[u8], mime: &str) -> web_sys::Blob {
     web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).expect("blob")
 }
 
+fn file_ref(sha256: &str, name: &str, size: u64) -> sportello_core::libretto::FileRef {
+    sportello_core::libretto::FileRef {
+        sha256: sha256.into(),
+        nome: name.into(),
+        tipo_mime: "application/pdf".into(),
+        dimensione: size,
+    }
+}
+
 async fn bytes(blob: &web_sys::Blob) -> Vec<u8> {
     let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
         .await
@@ -122,10 +131,7 @@ async fn every_store_round_trips_its_type() {
 
     let content = b"%PDF-1.4 fake but bytes are bytes".to_vec();
     let meta = EvidenceMeta {
-        sha256: "ab".repeat(32),
-        file_name: "contratto.pdf".into(),
-        mime_type: "application/pdf".into(),
-        size: content.len() as u64,
+        file: file_ref(&"ab".repeat(32), "contratto.pdf", content.len() as u64),
         added_at: at("2026-05-04T12:00:00Z"),
     };
     store
@@ -133,7 +139,7 @@ async fn every_store_round_trips_its_type() {
         .await
         .expect("put evidence");
     let (got_meta, got_blob) = store
-        .get_evidence(&meta.sha256)
+        .get_evidence(&meta.file.sha256)
         .await
         .expect("get evidence")
         .expect("present");
@@ -145,12 +151,12 @@ async fn every_store_round_trips_its_type() {
         vec![meta.clone()]
     );
     store
-        .delete_evidence(&meta.sha256)
+        .delete_evidence(&meta.file.sha256)
         .await
         .expect("delete evidence");
     assert!(
         store
-            .get_evidence(&meta.sha256)
+            .get_evidence(&meta.file.sha256)
             .await
             .expect("get after delete")
             .is_none()
@@ -260,7 +266,8 @@ async fn a_v1_database_upgrades_with_its_data_intact() {
         .await
         .expect("get evidence")
         .expect("evidence kept");
-    assert_eq!(meta.file_name, "attestato.pdf");
+    // Version 1 wrote the file's description with English field names; it still reads.
+    assert_eq!(meta.file, file_ref(sha, "attestato.pdf", 5));
     assert_eq!(bytes(&file).await, b"hello");
 
     // The stores v2 added work straight away.
@@ -355,20 +362,12 @@ async fn a_draft_saves_only_over_the_revision_it_was_based_on() {
 async fn a_file_no_draft_or_waiting_send_refers_to_is_freed_and_the_others_stay() {
     let store = Store::open_named(&db_name("free")).await.expect("open");
     let file = |c: &str| EvidenceMeta {
-        sha256: c.repeat(64),
-        file_name: format!("{c}.pdf"),
-        mime_type: "application/pdf".into(),
-        size: 3,
+        file: file_ref(&c.repeat(64), &format!("{c}.pdf"), 3),
         added_at: at("2026-05-01T08:00:00Z"),
     };
     let reference = |meta: &EvidenceMeta| sportello_core::libretto::Evidenza {
         id: sportello_core::libretto::ItemId::new_random(),
-        file: Some(sportello_core::libretto::FileRef {
-            sha256: meta.sha256.clone(),
-            nome: meta.file_name.clone(),
-            tipo_mime: meta.mime_type.clone(),
-            dimensione: meta.size,
-        }),
+        file: Some(meta.file.clone()),
         ..Default::default()
     };
     let (in_draft, in_outbox, orphan) = (file("a"), file("b"), file("c"));
@@ -392,12 +391,27 @@ async fn a_file_no_draft_or_waiting_send_refers_to_is_freed_and_the_others_stay(
         .expect("list")
         .items
         .into_iter()
-        .map(|m| m.sha256)
+        .map(|m| m.file.sha256)
         .collect();
     left.sort();
-    assert_eq!(left, vec![in_draft.sha256.clone(), in_outbox.sha256.clone()]);
-    assert!(store.get_evidence(&orphan.sha256).await.expect("get").is_none());
-    assert!(store.get_evidence(&in_draft.sha256).await.expect("get").is_some());
+    assert_eq!(
+        left,
+        vec![in_draft.file.sha256.clone(), in_outbox.file.sha256.clone()]
+    );
+    assert!(
+        store
+            .get_evidence(&orphan.file.sha256)
+            .await
+            .expect("get")
+            .is_none()
+    );
+    assert!(
+        store
+            .get_evidence(&in_draft.file.sha256)
+            .await
+            .expect("get")
+            .is_some()
+    );
 }
 
 #[wasm_bindgen_test]
@@ -408,10 +422,7 @@ async fn erase_everything_leaves_every_store_empty() {
         .await
         .expect("draft");
     let meta = EvidenceMeta {
-        sha256: "ab".repeat(32),
-        file_name: "a.pdf".into(),
-        mime_type: "application/pdf".into(),
-        size: 3,
+        file: file_ref(&"ab".repeat(32), "a.pdf", 3),
         added_at: at("2026-05-01T08:00:00Z"),
     };
     store

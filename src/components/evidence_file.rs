@@ -80,24 +80,20 @@ async fn attach(file: web_sys::File, progress: RwSignal<Option<u8>>) -> Result<F
     let Some(kind) = sniff_kind(&file).await? else {
         return Err(Problem::WrongType);
     };
-    let mime = kind.mime_type().to_owned();
     progress.try_set(Some(0));
     let sha256 = hash_in_chunks(&file, progress).await?;
     let meta = EvidenceMeta {
-        sha256: sha256.clone(),
-        file_name: file.name(),
-        mime_type: mime.clone(),
-        size: file.size() as u64,
+        file: FileRef {
+            sha256,
+            nome: file.name(),
+            tipo_mime: kind.mime_type().to_owned(),
+            dimensione: file.size() as u64,
+        },
         added_at: Utc::now(),
     };
     let store = Store::open().await.map_err(Problem::Store)?;
     store.put_evidence(&meta, &file).await.map_err(Problem::Store)?;
-    Ok(FileRef {
-        sha256,
-        nome: meta.file_name,
-        tipo_mime: mime,
-        dimensione: meta.size,
-    })
+    Ok(meta.file)
 }
 
 #[component]
@@ -218,7 +214,7 @@ async fn object_url(sha256: &str) -> Result<Option<String>, StoreError> {
     let Some((meta, blob)) = store.get_evidence(sha256).await? else {
         return Ok(None);
     };
-    let mime = EvidenceKind::from_mime_type(&meta.mime_type)
+    let mime = EvidenceKind::from_mime_type(&meta.file.tipo_mime)
         .map_or("application/octet-stream", EvidenceKind::mime_type);
     let typed = blob
         .slice_with_f64_and_f64_and_content_type(0.0, blob.size(), mime)

@@ -7,6 +7,7 @@ pub mod focus;
 pub mod form;
 pub mod language_switch;
 pub mod layout;
+pub mod libretto_document;
 pub mod libretto_prefill;
 pub mod local_time;
 pub mod page_heading;

@@ -430,8 +430,8 @@ fn question_label(i18n: crate::I18n, q: Question) -> &'static str {
 /// shows as itself rather than as another choice's label.
 fn choice_label(i18n: crate::I18n, q: Question, code: &str) -> String {
     let label = match (q, code) {
-        (Question::Sex, "f") => t_string!(i18n, sex_f),
-        (Question::Sex, "m") => t_string!(i18n, sex_m),
+        (Question::Sex, "F") => t_string!(i18n, sex_f),
+        (Question::Sex, "M") => t_string!(i18n, sex_m),
         (Question::EmploymentStatus, c) if EmploymentStatus::from_code(c).is_some() => {
             EmploymentStatus::from_code(c).map_or("", |s| employment_status_label(i18n, s))
         }

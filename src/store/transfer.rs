@@ -80,10 +80,7 @@ pub async fn save_import(
     for f in &imported.files {
         let blob = bytes_to_blob(&f.bytes, &f.meta.tipo_mime)?;
         let meta = EvidenceMeta {
-            sha256: f.meta.sha256.clone(),
-            file_name: f.meta.nome.clone(),
-            mime_type: f.meta.tipo_mime.clone(),
-            size: f.meta.dimensione,
+            file: f.meta.clone(),
             added_at: Utc::now(),
         };
         store.put_evidence(&meta, &blob).await?;

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::programmes::Sex;
+use crate::libretto::Sesso;
 
 /// Positions (0-based) where omocodia may replace a digit with a letter.
 const OMOCODE_POSITIONS: [usize; 7] = [6, 7, 9, 10, 12, 13, 14];
@@ -43,7 +43,7 @@ pub enum CodiceFiscale {
     Personal {
         code: String,
         birth_date: NaiveDate,
-        sex: Sex,
+        sex: Sesso,
     },
     /// The 11-digit *codice fiscale provvisorio*: carries no personal data.
     Temporary { code: String },
@@ -214,13 +214,13 @@ fn two_digits(b: &[u8]) -> u32 {
 
 /// The century is not in the code: the most recent one that gives a real date not in the
 /// future is taken (19yy or 20yy).
-fn decode_birth(plain: &[u8]) -> Result<(NaiveDate, Sex), CfError> {
+fn decode_birth(plain: &[u8]) -> Result<(NaiveDate, Sesso), CfError> {
     let yy = two_digits(&plain[6..8]) as i32;
     let month = MONTHS.iter().position(|&m| m == plain[8]).ok_or(CfError::Month)? as u32 + 1;
     let raw_day = two_digits(&plain[9..11]);
     let (day, sex) = match raw_day {
-        1..=31 => (raw_day, Sex::M),
-        41..=71 => (raw_day - 40, Sex::F),
+        1..=31 => (raw_day, Sesso::M),
+        41..=71 => (raw_day - 40, Sesso::F),
         _ => return Err(CfError::Day),
     };
     let today = chrono::Utc::now().date_naive();
@@ -257,7 +257,7 @@ pub fn omocode_variants(code: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn personal(code: &str) -> (NaiveDate, Sex) {
+    fn personal(code: &str) -> (NaiveDate, Sesso) {
         match CodiceFiscale::parse(code) {
             Ok(CodiceFiscale::Personal { birth_date, sex, .. }) => (birth_date, sex),
             other => panic!("{code}: {other:?}"),
@@ -268,11 +268,11 @@ mod tests {
     fn published_examples_validate_and_decode() {
         assert_eq!(
             personal("RSSMRA45D25F205N"),
-            (NaiveDate::from_ymd_opt(1945, 4, 25).expect("d"), Sex::M)
+            (NaiveDate::from_ymd_opt(1945, 4, 25).expect("d"), Sesso::M)
         );
         assert_eq!(
             personal("FRNSST75D50A717N"),
-            (NaiveDate::from_ymd_opt(1975, 4, 10).expect("d"), Sex::F)
+            (NaiveDate::from_ymd_opt(1975, 4, 10).expect("d"), Sesso::F)
         );
         assert_eq!(personal(" rssmra45d25f205n "), personal("RSSMRA45D25F205N"));
     }

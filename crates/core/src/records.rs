@@ -10,14 +10,16 @@ use crate::cpi::{Office, SubmissionReceipt, SubmissionRequest};
 use crate::draft::{Draft, LifecycleState};
 use crate::libretto::FileRef;
 
-/// An evidence file's description; the bytes live beside it, addressed by the same hash.
+/// A stored evidence file's description: the dossier's reference to it, and when it was
+/// stored. The bytes live beside it, addressed by the same hash, so the same file attached
+/// twice is stored once.
+///
+/// Flattened, so that the record's key (`sha256`) stays at the top, where the object store
+/// looks for it; records written before this type reused [`FileRef`] still read (see there).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EvidenceMeta {
-    /// Lower-case hex SHA-256 of the file's bytes: the same file attached twice is stored once.
-    pub sha256: String,
-    pub file_name: String,
-    pub mime_type: String,
-    pub size: u64,
+    #[serde(flatten)]
+    pub file: FileRef,
     pub added_at: DateTime<Utc>,
 }
 
@@ -43,8 +45,8 @@ pub fn unreferenced_evidence(
     let settled = now - chrono::Duration::minutes(EVIDENCE_GRACE_MINUTES);
     evidence
         .iter()
-        .filter(|e| e.added_at < settled && !referenced.contains(&e.sha256))
-        .map(|e| e.sha256.clone())
+        .filter(|e| e.added_at < settled && !referenced.contains(&e.file.sha256))
+        .map(|e| e.file.sha256.clone())
         .collect()
 }
 
@@ -174,10 +176,12 @@ mod tests {
 
     fn meta(sha: &str, added: &str) -> EvidenceMeta {
         EvidenceMeta {
-            sha256: sha.into(),
-            file_name: format!("{sha}.pdf"),
-            mime_type: "application/pdf".into(),
-            size: 1,
+            file: FileRef {
+                sha256: sha.into(),
+                nome: format!("{sha}.pdf"),
+                tipo_mime: "application/pdf".into(),
+                dimensione: 1,
+            },
             added_at: at(added),
         }
     }

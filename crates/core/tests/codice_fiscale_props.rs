@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 use sportello_core::codice_fiscale::{CodiceFiscale, check_character, omocode_variants};
-use sportello_core::programmes::Sex;
+use sportello_core::libretto::Sesso;
 
 const MONTHS: &[u8; 12] = b"ABCDEHLMPRST";
 /// Omocodia: the digit positions and the letters that may stand for 0–9 there.
@@ -74,7 +74,7 @@ proptest! {
         match CodiceFiscale::parse(&code) {
             Ok(CodiceFiscale::Personal { birth_date, sex, .. }) => {
                 prop_assert_eq!(birth_date, date);
-                prop_assert_eq!(sex, if female { Sex::F } else { Sex::M });
+                prop_assert_eq!(sex, if female { Sesso::F } else { Sesso::M });
             }
             other => prop_assert!(false, "{code}: {other:?}"),
         }
@@ -102,7 +102,7 @@ proptest! {
             match CodiceFiscale::parse(&fixed) {
                 Ok(CodiceFiscale::Personal { birth_date, sex, .. }) => {
                     let plain = plain_body(&fixed);
-                    let rebuilt = build(&plain[..6], birth_date, sex == Sex::F, &plain[11..15]);
+                    let rebuilt = build(&plain[..6], birth_date, sex == Sesso::F, &plain[11..15]);
                     prop_assert_eq!(&rebuilt[..15], plain.as_str(), "{} decoded as {} {:?}", fixed, birth_date, sex);
                 }
                 Ok(CodiceFiscale::Temporary { .. }) => prop_assert!(false, "16 characters cannot be temporary"),

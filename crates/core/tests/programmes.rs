@@ -3,8 +3,9 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use sportello_core::libretto::Sesso;
 use sportello_core::programmes::{
-    self, Course, CourseKind, EmploymentStatus, Mark, Outcome, Profile, Sex, Status, WageIntegration, dote,
+    self, Course, CourseKind, EmploymentStatus, Mark, Outcome, Profile, Status, WageIntegration, dote,
     evaluate,
 };
 
@@ -220,7 +221,7 @@ fn dul_v_gol_exclusion_ages_30_to_54_and_under_6_months() {
         reference_date: Some(d("2024-03-01")),
         residence_region: Some("lombardia".into()),
         employment_status: Some(EmploymentStatus::Disoccupato),
-        sex: Some(Sex::M),
+        sex: Some(Sesso::M),
         unemployed_since: Some(d("2023-12-01")),
         receives_naspi: Some(false),
         receives_reddito_cittadinanza: Some(false),
@@ -417,7 +418,7 @@ fn closed_schemes_are_historical() {
 #[test]
 fn priority_groups_are_labels() {
     let p = Profile {
-        sex: Some(Sex::F),
+        sex: Some(Sesso::F),
         education_eqf: Some(6),
         ..voucher_2016_profile()
     };

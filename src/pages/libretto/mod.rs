@@ -4,7 +4,6 @@
 pub mod competenze;
 pub mod competenze_digitali;
 pub mod dati_personali;
-pub mod document;
 pub mod draft;
 pub mod entries;
 pub mod esperienze_formative;

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use sportello_core::libretto::validation::Severity;
 
-use super::document::LibrettoDocument;
 use super::draft::{draft_path, use_session};
 use crate::components::form::messages;
+use crate::components::libretto_document::LibrettoDocument;
 use crate::components::page_heading::PageHeading;
 use crate::components::section_label::section_title;
 use crate::i18n::{t, t_string, use_i18n};
@@ -18,6 +18,8 @@ pub fn RiepilogoPage() -> impl IntoView {
     let session = use_session();
     let base = draft_path(session);
     let send_href = format!("{base}/invio");
+    let libretto = Signal::derive(move || session.draft.with(|d| d.libretto.clone()));
+    let change_base = base.clone();
     let problems = move || {
         session
             .findings
@@ -61,6 +63,6 @@ pub fn RiepilogoPage() -> impl IntoView {
                 .into_any()
             }
         }}
-        <LibrettoDocument editable=true />
+        <LibrettoDocument libretto change_base />
     }
 }

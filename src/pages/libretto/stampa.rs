@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::document::LibrettoDocument;
 use super::draft::use_session;
+use crate::components::libretto_document::LibrettoDocument;
 use crate::components::page_heading::PageHeading;
 use crate::i18n::{t, t_string, use_i18n};
 
@@ -26,7 +26,7 @@ pub fn StampaPage() -> impl IntoView {
                 {move || session.draft.with(|d| d.name.clone())} " · " {t!(i18n, stampa_printed_on)} " " {printed_on}
                 " · " {t!(i18n, stampa_draft_note)}
             </p>
-            <LibrettoDocument />
+            <LibrettoDocument libretto=Signal::derive(move || session.draft.with(|d| d.libretto.clone())) />
         </div>
     }
 }

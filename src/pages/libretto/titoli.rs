@@ -12,7 +12,7 @@ use crate::i18n::use_i18n;
 use crate::store::draft_session::Lens;
 use crate::{bind, tr};
 
-pub fn eqf_options() -> Signal<Vec<(u8, String)>> {
+fn eqf_options() -> Signal<Vec<(u8, String)>> {
     let i18n = use_i18n();
     Signal::derive(move || {
         (1..=8)

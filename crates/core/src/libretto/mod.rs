@@ -8,6 +8,7 @@
 //! competences and evidences can point at them and survive reordering.
 
 pub mod dates;
+pub mod document;
 pub mod export;
 pub mod validation;
 pub mod vocab;
@@ -263,12 +264,17 @@ pub struct Competenza {
 }
 
 /// A file's identity inside the dossier: the bytes live in the browser's store, by hash.
+// The aliases read the browser's file records as store version 1 wrote them (`EvidenceMeta`
+// had its own English field names then); the store test's v1 fixture holds one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct FileRef {
     /// Lower-case hex SHA-256 of the bytes.
     pub sha256: String,
+    #[serde(alias = "file_name")]
     pub nome: String,
+    #[serde(alias = "mime_type")]
     pub tipo_mime: String,
+    #[serde(alias = "size")]
     pub dimensione: u64,
 }
 
@@ -396,6 +402,14 @@ impl Section {
 
     pub fn from_slug(slug: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    /// A list of entries, as opposed to a single form.
+    pub fn is_repeated(self) -> bool {
+        !matches!(
+            self,
+            Self::DatiPersonali | Self::CompetenzeDigitali | Self::Patenti
+        )
     }
 
     /// Sezione 2 of the Libretto (competences) as opposed to Sezione 1 and the dossier.

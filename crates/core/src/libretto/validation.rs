@@ -302,11 +302,7 @@ fn codice_fiscale(p: &DatiPersonali, s: &mut Sink<'_>) {
             if p.data_nascita.is_some_and(|d| d != birth_date) {
                 s.warning("codice_fiscale", Code::CfBirthDateMismatch);
             }
-            let cf_sex = match sex {
-                crate::programmes::Sex::F => super::Sesso::F,
-                crate::programmes::Sex::M => super::Sesso::M,
-            };
-            if p.sesso.is_some_and(|x| x != cf_sex) {
+            if p.sesso.is_some_and(|x| x != sex) {
                 s.warning("codice_fiscale", Code::CfSexMismatch);
             }
         }

@@ -186,11 +186,44 @@ vocabulary! {
     }
 }
 
-vocabulary! {
-    /// Sex as recorded with the codice fiscale.
-    Sesso {
-        F = "F", "Femmina", "Female";
-        M = "M", "Maschio", "Male";
+/// Sex as recorded with the codice fiscale, and as the programme rules ask it. Written by
+/// hand rather than by `vocabulary!` for one reason: profiles and rule files written before the
+/// two were one type spelled the codes in lower case, and they must still read.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+pub enum Sesso {
+    #[serde(rename = "F", alias = "f")]
+    F,
+    #[serde(rename = "M", alias = "m")]
+    M,
+}
+
+impl Vocabulary for Sesso {
+    const ALL: &'static [Self] = &[Self::F, Self::M];
+    fn code(self) -> &'static str {
+        match self {
+            Self::F => "F",
+            Self::M => "M",
+        }
+    }
+    fn label(self, italian: bool) -> &'static str {
+        match (self, italian) {
+            (Self::F, true) => "Femmina",
+            (Self::F, false) => "Female",
+            (Self::M, true) => "Maschio",
+            (Self::M, false) => "Male",
+        }
     }
 }
 
@@ -237,6 +270,14 @@ mod tests {
         codes_are_unique_and_round_trip::<StatoCompetenza>();
         codes_are_unique_and_round_trip::<CategoriaEvidenza>();
         codes_are_unique_and_round_trip::<Sesso>();
+    }
+
+    #[test]
+    fn sex_written_in_lower_case_before_the_types_were_one_still_reads() {
+        let old: Vec<Sesso> = serde_json::from_str(r#"["f", "m", "F"]"#).expect("lower case reads");
+        assert_eq!(old, [Sesso::F, Sesso::M, Sesso::F]);
+        assert_eq!(serde_json::to_string(&Sesso::F).expect("serialize"), r#""F""#);
+        assert!(serde_json::from_str::<Sesso>(r#""x""#).is_err());
     }
 
     #[test]

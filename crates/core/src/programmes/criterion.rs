@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::dates::{age_on, months_after};
-use super::profile::{EmploymentStatus, Profile, Sex, WageIntegration};
+use super::profile::{EmploymentStatus, Profile, WageIntegration};
+use crate::libretto::Sesso;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -33,7 +34,7 @@ pub enum Test {
         any: Vec<EmploymentStatus>,
     },
     SexIs {
-        sex: Sex,
+        sex: Sesso,
     },
     WageIntegrationIn {
         any: Vec<WageIntegration>,

@@ -25,7 +25,7 @@ pub use criterion::{Status, Test};
 pub use engine::{
     AmountOutcome, CriterionOutcome, Evaluation, Outcome, evaluate, evaluate_all, evaluate_kinds,
 };
-pub use profile::{Course, CourseKind, EmploymentStatus, Profile, ProfileError, Sex, WageIntegration};
+pub use profile::{Course, CourseKind, EmploymentStatus, Profile, ProfileError, WageIntegration};
 
 /// How sure we are of a rule or figure: the domain notes' marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

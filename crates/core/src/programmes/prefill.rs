@@ -34,7 +34,7 @@ pub fn from_libretto(libretto: &Libretto) -> Prefill {
         out.profile.birth_date = Some(birth);
         out.filled.push(Question::BirthDate);
     }
-    if let Some((_, sex)) = from_cf {
+    if let Some(sex) = personali.sesso.or(from_cf.map(|(_, s)| s)) {
         out.profile.sex = Some(sex);
         out.filled.push(Question::Sex);
     }
@@ -68,8 +68,9 @@ pub fn from_libretto(libretto: &Libretto) -> Prefill {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::libretto::Sesso;
     use crate::libretto::{Indirizzo, TitoloIstruzione};
-    use crate::programmes::{EmploymentStatus, Sex};
+    use crate::programmes::EmploymentStatus;
 
     #[test]
     fn fills_what_the_libretto_knows_and_nothing_else() {
@@ -98,7 +99,11 @@ mod tests {
         ];
         let p = from_libretto(&l);
         assert_eq!(p.profile.birth_date, chrono::NaiveDate::from_ymd_opt(1975, 4, 10));
-        assert_eq!(p.profile.sex, Some(Sex::F));
+        assert_eq!(p.profile.sex, Some(Sesso::F));
+        // What the citizen chose wins over what the code says, as for the birth date.
+        let mut typed = l.clone();
+        typed.dati_personali.sesso = Some(Sesso::M);
+        assert_eq!(from_libretto(&typed).profile.sex, Some(Sesso::M));
         assert_eq!(p.profile.residence_region.as_deref(), Some("toscana"));
         assert_eq!(p.profile.residence_province.as_deref(), Some("PT"));
         assert_eq!(

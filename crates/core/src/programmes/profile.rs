@@ -7,6 +7,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::libretto::Sesso;
+
 pub const PROFILE_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -16,7 +18,7 @@ pub struct Profile {
     /// The day the rules are applied on (ages, months of registration); today if absent.
     pub reference_date: Option<NaiveDate>,
     pub birth_date: Option<NaiveDate>,
-    pub sex: Option<Sex>,
+    pub sex: Option<Sesso>,
     pub employment_status: Option<EmploymentStatus>,
     /// First day without work (for "unemployed for more than N months").
     pub unemployed_since: Option<NaiveDate>,
@@ -66,13 +68,6 @@ pub struct Profile {
     pub former_manager: Option<bool>,
     /// The course the person wants, for what is covered and what is left to pay.
     pub course: Option<Course>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Sex {
-    F,
-    M,
 }
 
 /// Labour-market status in the terms the schemes use.

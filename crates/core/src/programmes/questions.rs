@@ -7,7 +7,8 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::profile::{EmploymentStatus, Profile, Sex, WageIntegration};
+use super::profile::{EmploymentStatus, Profile, WageIntegration};
+use crate::libretto::{Sesso, Vocabulary};
 
 /// The steps the questions come in, each short enough for a phone screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -89,7 +90,7 @@ pub struct WrongKind {
 
 const STATUSES: &[&str] = &["disoccupato", "inoccupato", "inattivo", "occupato", "autonomo"];
 const WAGE_SCHEMES: &[&str] = &["nessuna", "cigo", "cigs", "cigd", "solidarieta"];
-const SEXES: &[&str] = &["f", "m"];
+const SEXES: &[&str] = &["F", "M"];
 
 impl Question {
     /// In asking order.
@@ -231,7 +232,7 @@ impl Question {
             Question::BirthDate => date(p.birth_date),
             Question::UnemployedSince => date(p.unemployed_since),
             Question::CpiRegisteredSince => date(p.cpi_registered_since),
-            Question::Sex => code(p.sex.map(sex_code)),
+            Question::Sex => code(p.sex.map(Sesso::code)),
             Question::EmploymentStatus => code(p.employment_status.map(EmploymentStatus::code)),
             Question::WageIntegration => code(p.wage_integration.map(wage_code)),
             Question::ResidenceRegion => code(p.residence_region.as_deref()),
@@ -302,7 +303,7 @@ impl Question {
             Question::BirthDate => date(&mut p.birth_date, answer, wrong),
             Question::UnemployedSince => date(&mut p.unemployed_since, answer, wrong),
             Question::CpiRegisteredSince => date(&mut p.cpi_registered_since, answer, wrong),
-            Question::Sex => code(&mut p.sex, answer, sex_from, wrong),
+            Question::Sex => code(&mut p.sex, answer, Sesso::from_code, wrong),
             Question::EmploymentStatus => code(
                 &mut p.employment_status,
                 answer,
@@ -360,21 +361,6 @@ impl Question {
     /// Copies this question's answer from one profile to another.
     pub fn copy(self, from: &Profile, to: &mut Profile) -> Result<(), WrongKind> {
         self.set(to, self.answer(from))
-    }
-}
-
-fn sex_code(s: Sex) -> &'static str {
-    match s {
-        Sex::F => "f",
-        Sex::M => "m",
-    }
-}
-
-fn sex_from(c: &str) -> Option<Sex> {
-    match c {
-        "f" => Some(Sex::F),
-        "m" => Some(Sex::M),
-        _ => None,
     }
 }
 
