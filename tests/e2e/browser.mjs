@@ -101,6 +101,19 @@ export async function typeInto(page, selector, text) {
 }
 
 /** Tabs to a control and presses a key on it (Enter for links and buttons, Space for boxes). */
+/**
+ * Waits until the element with `id` has focus: the app moves focus after the next frame is
+ * drawn, so a check made at once would race it. Fails when focus never gets there.
+ */
+export async function expectFocus(page, id) {
+  try {
+    await page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 5000 });
+  } catch {
+    const actual = await page.evaluate(() => document.activeElement?.id ?? '');
+    throw new Error(`focus should be on #${id}, it is on ${actual ? `#${actual}` : 'an element without id'}`);
+  }
+}
+
 export async function press(page, selector, key = 'Enter') {
   await tabTo(page, selector);
   await page.keyboard.press(key);

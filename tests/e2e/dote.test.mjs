@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, freshPage, open, axeViolations, chooseOption, chooseRadio, press, tabTo, typeInto } from './browser.mjs';
+import { launch, freshPage, open, axeViolations, chooseOption, chooseRadio, expectFocus, press, tabTo, typeInto } from './browser.mjs';
 import { readSimulations } from './seed.mjs';
 
 const it = JSON.parse(readFileSync(new URL('../../locales/it.json', import.meta.url)));
@@ -44,14 +44,14 @@ test('dote by keyboard: a wrong cost is explained and kept, over budget nothing 
     await press(page, '.scenario button[type=submit]');
     const summary = page.locator('#riepilogo-errori-piano');
     await summary.getByText(it.error_summary_title).waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'riepilogo-errori-piano');
+    await expectFocus(page, 'riepilogo-errori-piano');
     await summary.getByText(it.error_money).waitFor();
     await page.locator('#campo-costo-colloquio-messaggio').getByText(it.error_money).waitFor();
     assert.equal(await page.locator('#campo-costo-colloquio').inputValue(), '12,5x');
     assert.deepEqual(await axeViolations(page), [], 'axe with the error shown');
     // The summary's link moves focus to the field.
     await press(page, '#riepilogo-errori-piano a');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'campo-costo-colloquio');
+    await expectFocus(page, 'campo-costo-colloquio');
     assert.deepEqual(await readSimulations(page, 'dote_scenario'), [], 'nothing saved with a wrong cost');
 
     // Fixed; then 200 hours + 1 interview at €35 goes €35 over: explained, nothing saved.

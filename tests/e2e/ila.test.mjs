@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, freshPage, open, axeViolations, chooseOption, chooseRadio, press, tabTo, typeInto } from './browser.mjs';
+import { launch, freshPage, open, axeViolations, chooseOption, chooseRadio, expectFocus, press, tabTo, typeInto } from './browser.mjs';
 import { readSimulations } from './seed.mjs';
 
 const it = JSON.parse(readFileSync(new URL('../../locales/it.json', import.meta.url)));
@@ -112,7 +112,7 @@ test('ILA by keyboard: prefill, questions in steps with a way back, open program
 
     // A way back: the previous step, focus on its heading, answers kept.
     await press(page, `.step button:has-text("${it.step_back}")`);
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'passo-domande');
+    await expectFocus(page, 'passo-domande');
     await page.locator('#passo-domande').getByText(it.step_work).waitFor();
     await continueTo(page, '#campo-cpi_province');
     assert.equal(await page.locator('#campo-cpi_province').inputValue(), 'PT');
@@ -132,7 +132,7 @@ test('ILA by keyboard: prefill, questions in steps with a way back, open program
     await page.keyboard.type('tanti');
     await press(page, '.step button[type=submit]');
     await page.locator('#riepilogo-errori').getByText(it.error_money).waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'riepilogo-errori');
+    await expectFocus(page, 'riepilogo-errori');
     assert.equal(await page.locator('#campo-isee').inputValue(), 'tanti');
     assert.deepEqual(await axeViolations(page), [], 'axe with the error summary');
     await tabTo(page, '#campo-isee');
@@ -145,7 +145,7 @@ test('ILA by keyboard: prefill, questions in steps with a way back, open program
     await typeInto(page, '#campo-course_cost', '3.000,00');
     await pistoia.getByText('Coperto: € 2.500,00 · a tuo carico: € 500,00').waitFor();
     await press(page, `.step button:has-text("${it.step_see_results}")`);
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'risultati');
+    await expectFocus(page, 'risultati');
     assert.deepEqual(await axeViolations(page), [], 'axe in Italian');
 
     // Saved: the store holds these answers, and the list shows the check.

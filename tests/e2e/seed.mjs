@@ -57,7 +57,7 @@ export async function seedRichDraft(page, { id = DRAFT_ID, base = BASE_URL } = {
           const tx = req.result.transaction(['drafts', 'evidence'], 'readwrite');
           tx.objectStore('drafts').put(draft);
           tx.objectStore('evidence').put({
-            sha256: file.sha256, file_name: file.nome, mime_type: file.tipo_mime, size: file.dimensione,
+            sha256: file.sha256, nome: file.nome, tipo_mime: file.tipo_mime, dimensione: file.dimensione,
             added_at: '2026-10-02T09:00:00Z', blob: new Blob([new Uint8Array(pdf)], { type: file.tipo_mime }),
           });
           tx.oncomplete = () => { req.result.close(); resolve(); };
@@ -84,7 +84,7 @@ export async function readStore(page) {
           const files = [];
           for (const e of evidence) {
             const digest = await crypto.subtle.digest('SHA-256', await e.blob.arrayBuffer());
-            files.push({ key: e.sha256, name: e.file_name, type: e.mime_type, size: e.size,
+            files.push({ key: e.sha256, name: e.nome, type: e.tipo_mime, size: e.dimensione,
               bytesSha: [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('') });
           }
           resolve({ drafts, files });
