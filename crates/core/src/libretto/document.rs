@@ -487,7 +487,7 @@ mod tests {
         block.rows.iter().map(|r| r.field).collect()
     }
 
-    fn section<'a>(d: &'a Document, s: Section) -> &'a DocumentSection {
+    fn section(d: &Document, s: Section) -> &DocumentSection {
         d.parts
             .iter()
             .flat_map(|p| &p.sections)
