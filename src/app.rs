@@ -17,6 +17,32 @@ use crate::pages::{
 };
 use crate::store::outbox::Outbox;
 
+/// Only `/`: what a first visit needs, a fraction of the whole app's size. A link to any other
+/// route is followed by the router into the fallback, which asks the server for that address
+/// again; the server answers it with the whole app (`index.html`).
+#[component]
+pub fn HomeApp() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <I18nContextProvider enable_cookie=false>
+            <Router>
+                <Layout>
+                    <Routes fallback=|| view! { <LoadWholeApp /> }>
+                        <Route path=path!("/") view=HomePage />
+                    </Routes>
+                </Layout>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+/// The router has already put the new address in the history; reloading it fetches the page
+/// the server serves there, without a second history entry.
+#[component]
+fn LoadWholeApp() -> impl IntoView {
+    let _ = window().location().reload();
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     // `<html lang dir>` and the page titles are set through leptos_meta.

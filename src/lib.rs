@@ -11,7 +11,37 @@ pub mod pages;
 pub mod prefs;
 pub mod store;
 
-pub use app::App;
+pub use app::{App, HomeApp};
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Replaces the static first paint of the HTML page (`#app`) with the app, so the page is
+/// never blank while the wasm loads and never shows both.
+///
+/// The swap waits until the static page has been painted (the frame after next): on a fast
+/// connection the wasm can be ready before the browser's first paint, and the page the
+/// citizen sees first — and the largest paint the browser measures — would then wait for it.
+pub fn start<V: IntoView + 'static>(app: fn() -> V) {
+    // Panic messages in the console while developing; the release build leaves the hook (and
+    // the formatting it pulls in) out.
+    #[cfg(debug_assertions)]
+    console_error_panic_hook::set_once();
+    request_animation_frame(move || request_animation_frame(move || mount(app)));
+}
+
+fn mount<V: IntoView + 'static>(app: fn() -> V) {
+    let root = document()
+        .get_element_by_id("app")
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    match root {
+        Some(root) => {
+            root.set_inner_html("");
+            leptos::mount::mount_to(root, app).forget();
+        }
+        None => leptos::mount::mount_to_body(app),
+    }
+}
 
 // Generates `pub mod i18n` from `locales/*.json` (Italian default, keys checked at compile
 // time); `tests/i18n_keys.rs` fails if any language lacks a key.

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use sportello_core::money::format_eur;
 use sportello_core::programmes::{self, AmountOutcome, Evaluation, Mark, Outcome, Status, Text};
 
+use crate::components::local_time::date;
 use crate::i18n::{Locale, t, t_string, use_i18n};
 
 /// Every programme's card, grouped as a person reads them: what is open to them first, then
@@ -62,9 +63,9 @@ pub fn ProgrammeResult(evaluation: Evaluation) -> impl IntoView {
     let programme = programmes::find(&evaluation.programme);
     let heading_id = format!("esito-{}", evaluation.programme);
     let period = programme.map(|p| match (p.valid_from, p.valid_to) {
-        (Some(f), Some(to)) => format!("{} – {}", f.format("%d/%m/%Y"), to.format("%d/%m/%Y")),
-        (Some(f), None) => format!("{} {}", t_string!(i18n, period_from), f.format("%d/%m/%Y")),
-        (None, Some(to)) => format!("{} {}", t_string!(i18n, period_until), to.format("%d/%m/%Y")),
+        (Some(f), Some(to)) => format!("{} – {}", date(f), date(to)),
+        (Some(f), None) => format!("{} {}", t_string!(i18n, period_from), date(f)),
+        (None, Some(to)) => format!("{} {}", t_string!(i18n, period_until), date(to)),
         (None, None) => t_string!(i18n, period_unknown).to_string(),
     });
     let outcome_class = match evaluation.outcome {

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::local_time::clock;
 use crate::components::store_error::StoreErrorMessage;
 use crate::i18n::{t, use_i18n};
 use crate::store::draft_session::{DraftSession, SaveStatus, reload_page};
@@ -16,7 +17,7 @@ pub fn SaveStatusLine(session: DraftSession) -> impl IntoView {
         SaveStatus::Unchanged => t!(i18n, save_unchanged).into_any(),
         SaveStatus::Saving => t!(i18n, save_saving).into_any(),
         SaveStatus::Saved(at) => {
-            let time = at.format("%H:%M").to_string();
+            let time = clock(&at);
             view! { {t!(i18n, save_saved_at)} " " <time>{time}</time> }.into_any()
         }
         SaveStatus::Failed(_) => t!(i18n, save_failed).into_any(),

@@ -272,9 +272,9 @@ impl DraftSession {
         let id = self.draft.with_untracked(|d| d.id.to_string());
         self.channel.with_value(|c| {
             if let Some(channel) = c
-                && let Ok(msg) = serde_wasm_bindgen::to_value(&SavedMessage { id, revision })
+                && let Ok(msg) = serde_json::to_string(&SavedMessage { id, revision })
             {
-                let _ = channel.post_message(&msg);
+                let _ = channel.post_message(&wasm_bindgen::JsValue::from_str(&msg));
             }
         });
     }
@@ -291,7 +291,11 @@ impl DraftSession {
         let channel = web_sys::BroadcastChannel::new(CHANNEL).ok();
         let on_message =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-                let Ok(msg) = serde_wasm_bindgen::from_value::<SavedMessage>(ev.data()) else {
+                let Some(Ok(msg)) = ev
+                    .data()
+                    .as_string()
+                    .map(|s| serde_json::from_str::<SavedMessage>(&s))
+                else {
                     return;
                 };
                 session.other_tab_saved(msg);

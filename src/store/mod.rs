@@ -336,11 +336,14 @@ impl Store {
 /// The property of an evidence record that holds the file's `Blob`.
 const EVIDENCE_BLOB_FIELD: &str = "blob";
 
-/// Serializes to plain JS objects (not `Map`s), so that key paths such as `id` resolve.
+/// Records go through JSON text, the one serde format the app already carries for the CPI
+/// API and export: every type's (de)serialisation is compiled once, not once per back-end
+/// (`serde-wasm-bindgen` cost ~40 KB of its own plus a copy of every record type's code). The
+/// browser's `JSON.parse` makes a plain object, whose key paths (`id`, `sha256`) resolve.
 fn to_js<T: Serialize>(value: &T, store: StoreName) -> Result<JsValue, StoreError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| StoreError::Other(format!("cannot serialize a record for {}: {e}", store.as_str())))
+    let text = serde_json::to_string(value)
+        .map_err(|e| StoreError::Other(format!("cannot serialize a record for {}: {e}", store.as_str())))?;
+    js_sys::JSON::parse(&text).map_err(|e| StoreError::Other(format!("{e:?}")))
 }
 
 fn from_js<T: serde::de::DeserializeOwned>(
@@ -348,11 +351,16 @@ fn from_js<T: serde::de::DeserializeOwned>(
     store: StoreName,
     key: &str,
 ) -> Result<T, StoreError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
+    let corrupt = |reason: String| {
         StoreError::Corrupt(CorruptRecord {
             store,
             key: key.to_owned(),
-            reason: e.to_string(),
+            reason,
         })
-    })
+    };
+    let text = js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| corrupt("not representable as JSON".to_owned()))?;
+    serde_json::from_str(&text).map_err(|e| corrupt(e.to_string()))
 }

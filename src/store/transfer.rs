@@ -34,7 +34,7 @@ pub async fn export_json(draft: &Draft, include_files: bool) -> Result<(String, 
         }
     }
     let doc = export(draft, &files, Utc::now());
-    let json = serde_json::to_string_pretty(&doc).map_err(|e| StoreError::Other(e.to_string()))?;
+    let json = serde_json::to_string(&doc).map_err(|e| StoreError::Other(e.to_string()))?;
     Ok((json, missing))
 }
 

@@ -1,30 +1,40 @@
 //! `cargo xtask bench`: figures to report, never pass/fail.
 //!
-//! - first-load transfer of the release build: every file a first visit downloads, raw and
-//!   gzip-compressed (what the server sends to a browser that accepts gzip), and the total;
+//! - where the wasm's bytes go (twiggy): by crate, biggest items and monomorphisations;
 //! - CPI intake: throughput and p50/p99 of 10 KB submissions on SQLite and on PostgreSQL;
 //! - the browser store: put and get of a 1 MB record in headless Chromium, median of 20;
 //! - the rules engine: all programmes for one profile, natively (per second) and in Chromium;
 //! - autosave of a 500-entry Libretto (one conditional write) and its validation, in Chromium;
 //! - cold load of that Libretto to the first paint of its task list, through the reference
 //!   server, with the browser restarted before each run;
-//! - typing fast into that Libretto in the app: writes per second and each write's p50/p95.
+//! - typing fast into that Libretto in the app: writes per second and each write's p50/p95;
+//! - first visit of `/` and of a Libretto deep link in Chromium: every file the page fetched,
+//!   gzip and brotli, the total against its budget;
+//! - Lighthouse mobile on `/`, median of three.
+//!
+//! The last line is `first_load_gzip=N budget=250000` for `/`.
 
 use std::process::Stdio;
 
-use crate::build::{self, dist, files};
+use crate::build;
 use crate::cmd::{self, Result};
 use crate::server::Server;
 use crate::{setup, test};
 
 pub fn run() -> Result {
     setup::run()?;
+    setup::bench_tools()?;
     cmd::timed("build: app (release)", build::release)?;
-    first_load()?;
+    crate::size::report()?;
     intake()?;
     native_rules()?;
     browser()?;
-    in_app_browser()
+    let lines = in_app_browser()?;
+    match lines.iter().rev().find(|l| l.starts_with("first_load_gzip=")) {
+        Some(last) => println!("\n{last}"),
+        None => return Err("the first-load bench printed no total".into()),
+    }
+    Ok(())
 }
 
 /// Intake throughput and latency on both engines, against the release server process.
@@ -52,12 +62,21 @@ fn intake() -> Result {
     Ok(())
 }
 
-/// The benches that drive the real app in Chromium through the reference server.
-fn in_app_browser() -> Result {
-    build::app_and_server()?;
+/// The benches that drive the real app in Chromium through the reference server (the release
+/// build just made); returns every line they printed.
+fn in_app_browser() -> Result<Vec<String>> {
+    crate::cmd::timed("build: CPI server", || {
+        crate::cmd::exec(cmd::command("cargo").args(["build", "-p", "sportello-cpi"]))
+    })?;
     let data = test::fresh_dir("bench-data")?;
     let server = Server::start(&data)?;
+    let mut all = Vec::new();
     for (title, script) in [
+        (
+            "first visit (empty cache): what the page fetches, gzip and brotli",
+            "tests/bench/first_load.mjs",
+        ),
+        ("Lighthouse mobile (median of 3)", "tests/bench/lighthouse.mjs"),
         (
             "cold load of a 500-entry Libretto to the first paint of its task list",
             "tests/bench/cold_load.mjs",
@@ -71,48 +90,11 @@ fn in_app_browser() -> Result {
         let mut cmd = cmd::command("node");
         cmd.arg(script)
             .env("BASE_URL", &server.base_url)
-            .env("CHROMIUM", setup::CHROMIUM);
-        print_bench_lines(cmd)?;
+            .env("CHROMIUM", setup::CHROMIUM)
+            .env("DIST", build::dist());
+        all.extend(print_bench_lines(cmd)?);
     }
-    Ok(())
-}
-
-/// Files a first visit fetches: everything trunk put in `dist/` except our precompressed
-/// copies and the font licence (served, never requested by the page).
-fn first_load() -> Result {
-    let dir = dist();
-    let mut rows = Vec::new();
-    for path in files(&dir)? {
-        let name = path
-            .strip_prefix(&dir)
-            .unwrap_or(&path)
-            .to_string_lossy()
-            .into_owned();
-        if name.ends_with(".gz") || name.ends_with(".br") || name.ends_with("LICENSE") {
-            continue;
-        }
-        let raw = std::fs::read(&path).map_err(|e| format!("cannot read {name}: {e}"))?;
-        // woff2 is already compressed: the server sends it as it is.
-        let sent = if name.ends_with(".woff2") {
-            raw.len()
-        } else {
-            build::gzip(&raw)?.len()
-        };
-        rows.push((name, raw.len(), sent));
-    }
-    println!("\nbench: first-load transfer of the release build");
-    println!("  {:<48} {:>10} {:>10}", "asset", "raw B", "gzip B");
-    for (name, raw, gz) in &rows {
-        println!("  {name:<48} {raw:>10} {gz:>10}");
-    }
-    let (raw, gz) = rows.iter().fold((0, 0), |(r, g), (_, raw, gz)| (r + raw, g + gz));
-    println!("  {:<48} {raw:>10} {gz:>10}", "TOTAL");
-    println!(
-        "  ({:.1} KiB raw, {:.1} KiB gzip)",
-        raw as f64 / 1024.0,
-        gz as f64 / 1024.0
-    );
-    Ok(())
+    Ok(all)
 }
 
 fn native_rules() -> Result {
@@ -128,18 +110,19 @@ fn native_rules() -> Result {
         "sportello-core",
     ])
     .args(["--example", "bench_rules"]);
-    print_bench_lines(cmd)
+    print_bench_lines(cmd).map(|_| ())
 }
 
 fn browser() -> Result {
     println!("\nbench: IndexedDB store and rules engine in headless Chromium (release wasm, median of 20)");
     let mut cmd = test::browser_test_command("bench");
     cmd.args(["--release", "--", "--nocapture"]);
-    print_bench_lines(cmd)
+    print_bench_lines(cmd).map(|_| ())
 }
 
-/// Runs a bench program and shows only its `BENCH` lines; any failure shows everything.
-fn print_bench_lines(mut cmd: std::process::Command) -> Result {
+/// Runs a bench program and shows only its `BENCH` lines (returned too); any failure shows
+/// everything.
+fn print_bench_lines(mut cmd: std::process::Command) -> Result<Vec<String>> {
     cmd.stdout(Stdio::piped());
     let out = cmd
         .output()
@@ -149,8 +132,12 @@ fn print_bench_lines(mut cmd: std::process::Command) -> Result {
     if !out.status.success() || lines.is_empty() {
         return Err(format!("the bench `{}` failed:\n{stdout}", cmd::describe(&cmd)));
     }
-    for line in lines {
-        println!("  {}", line.trim_start_matches("BENCH "));
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| l.trim_start_matches("BENCH ").to_owned())
+        .collect();
+    for line in &lines {
+        println!("  {line}");
     }
-    Ok(())
+    Ok(lines)
 }

@@ -21,9 +21,139 @@ pub fn app_and_server() -> Result {
     })
 }
 
+/// The whole app (`index.html`, served for every route but `/`), then the light entry for `/`
+/// beside it (`home.html`), then compressed copies of everything.
 pub fn release() -> Result {
     exec(command("trunk").args(["build", "--release", "--offline"]))?;
+    home()?;
     precompress(&dist())
+}
+
+/// trunk builds one page per run and empties its output directory first, so the home page is
+/// built apart and its files added to `dist/`: its own hashed script and wasm, and the CSS,
+/// fonts and icon the app has already put there under the same names.
+fn home() -> Result {
+    let out = root().join("target").join("trunk-home");
+    exec(
+        command("trunk")
+            .args(["build", "home.html", "--release", "--offline", "--dist"])
+            .arg(&out),
+    )?;
+    let html_name = ["home.html", "index.html"]
+        .into_iter()
+        .find(|n| out.join(n).exists())
+        .ok_or("trunk wrote no HTML page for home.html")?;
+    for path in files(&out)? {
+        let name = path.strip_prefix(&out).map_err(|e| e.to_string())?;
+        if name.as_os_str() == html_name {
+            continue;
+        }
+        let to = dist().join(name);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::copy(&path, &to).map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+    }
+    let html = std::fs::read_to_string(out.join(html_name))
+        .map_err(|e| format!("cannot read the home page: {e}"))?;
+    // One static page per language; the server picks it by the browser's Accept-Language.
+    for (lang, texts) in locales()? {
+        let name = if lang == DEFAULT_LANG {
+            "home.html".to_owned()
+        } else {
+            format!("home.{lang}.html")
+        };
+        let page = fill_texts(&html, &lang, &texts)?;
+        write(&dist().join(name), load_after_first_paint(&page)?.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The app's default language (`[package.metadata.leptos-i18n] default`).
+const DEFAULT_LANG: &str = "it";
+
+/// Every `locales/<lang>.json`, as (lang, key → text).
+fn locales() -> Result<Vec<(String, serde_json::Map<String, serde_json::Value>)>> {
+    let dir = root().join("locales");
+    let mut out = Vec::new();
+    for path in files(&dir)? {
+        let Some(lang) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let texts = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        out.push((lang.to_owned(), texts));
+    }
+    Ok(out)
+}
+
+/// The home page is whole before any script runs, so its wasm is fetched only once that page
+/// has been painted: trunk's loader (a static import, plus preload links that start both
+/// downloads while the HTML is still being read) becomes a dynamic import two frames later.
+/// The first paint then competes with nothing for a slow connection, and the largest paint is
+/// the page's own text, not the app's redraw of it.
+fn load_after_first_paint(html: &str) -> Result<String> {
+    let unexpected =
+        || "trunk's loader in home.html has an unexpected shape; see xtask/src/build.rs".to_owned();
+    let quoted_after = |marker: &str| -> Result<String> {
+        let start = html.find(marker).ok_or_else(unexpected)? + marker.len();
+        let end = html[start..].find('\'').ok_or_else(unexpected)? + start;
+        Ok(html[start..end].to_owned())
+    };
+    let js = quoted_after("import init, * as bindings from '")?;
+    let wasm = quoted_after("module_or_path: '")?;
+    let script_start = html.find("<script type=\"module\">").ok_or_else(unexpected)?;
+    let script_end =
+        html[script_start..].find("</script>").ok_or_else(unexpected)? + script_start + "</script>".len();
+    let loader = format!(
+        "<script type=\"module\">requestAnimationFrame(() => requestAnimationFrame(async () => {{ \
+         const {{ default: init }} = await import('{js}'); await init({{ module_or_path: '{wasm}' }}); }}));</script>"
+    );
+    let mut out = format!("{}{loader}{}", &html[..script_start], &html[script_end..]);
+    // The preload links would start both downloads at once again.
+    for rel in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
+        while let Some(start) = out.find(rel) {
+            let end = out[start..].find('>').ok_or_else(unexpected)? + start + 1;
+            out.replace_range(start..end, "");
+        }
+    }
+    Ok(out)
+}
+
+/// The static first paint of `home.html` says what the app will say: `{{lang}}` becomes the
+/// language code and each other `{{key}}` that key's text in that language, escaped for HTML.
+/// A key the language lacks stops the build.
+fn fill_texts(html: &str, lang: &str, texts: &serde_json::Map<String, serde_json::Value>) -> Result<String> {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("{{") {
+        let end = rest[start..].find("}}").ok_or("unterminated {{ in home.html")? + start;
+        let key = rest[start + 2..end].trim();
+        let text = match key {
+            "lang" => lang,
+            _ => texts
+                .get(key)
+                .and_then(|v| v.as_str())
+                .ok_or_else(|| format!("home.html asks for `{key}`, which locales/{lang}.json lacks"))?,
+        };
+        out.push_str(&rest[..start]);
+        out.push_str(&escape_html(text));
+        rest = &rest[end + 2..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Writes `file.gz` and `file.br` beside each compressible file, at the highest levels: done

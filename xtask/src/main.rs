@@ -11,6 +11,7 @@ mod postgres;
 mod serve;
 mod server;
 mod setup;
+mod size;
 mod test;
 
 use std::process::ExitCode;
@@ -19,8 +20,11 @@ const USAGE: &str = "usage: cargo xtask <setup | serve | test | bench>
   setup   install every tool the project needs (skips what is already there)
   serve   setup, build the app in release mode, run the reference CPI on http://127.0.0.1:8080
   test    setup, then run every test layer and print one summary
-  bench   setup, build, then print the first-load transfer, CPI intake on both databases,
-          and the browser timings";
+  bench   setup, build, then print where the wasm's bytes go, CPI intake on both databases,
+          the browser timings, the first visit's transfer and Lighthouse; last line
+          `first_load_gzip=N budget=250000`
+  build   the release app (whole app and home entry) into dist/, with compressed copies
+  size    where the last release build's wasm bytes go (twiggy), without rebuilding";
 
 fn main() -> ExitCode {
     let Some(task) = std::env::args().nth(1) else {
@@ -32,6 +36,8 @@ fn main() -> ExitCode {
         "serve" => serve::run(),
         "test" => test::run(),
         "bench" => bench::run(),
+        "build" => setup::run().and_then(|()| cmd::timed("build: app (release)", build::release)),
+        "size" => setup::bench_tools().and_then(|()| size::report()),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(())

@@ -10,6 +10,7 @@ pub const WASM_OPT_VERSION: &str = "version 132";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub const SQLITE3: &str = "/usr/bin/sqlite3";
+pub const TWIGGY_VERSION: &str = "0.8.0";
 
 pub fn run() -> Result {
     let start = Instant::now();
@@ -120,16 +121,10 @@ pub fn is_root() -> bool {
 /// `npm ci` from the committed lock file; skipped when node_modules was installed from the
 /// same lock and the pinned wasm-opt answers.
 fn npm_tools(installed: &mut Vec<String>) -> Result {
-    let lock = std::fs::read(root().join("package-lock.json"))
-        .map_err(|e| format!("cannot read package-lock.json: {e}"))?;
-    let stamp_path = root().join("node_modules").join(".sportello-lock");
-    let stamp = format!("{:x}", fnv1a(&lock));
     let wasm_opt_ok = probe("wasm-opt", &["--version"]).is_some_and(|v| v.contains(WASM_OPT_VERSION));
-    if wasm_opt_ok && std::fs::read_to_string(&stamp_path).ok().as_deref() == Some(stamp.as_str()) {
+    if !npm_ci(&root(), !wasm_opt_ok)? {
         return Ok(());
     }
-    exec(command("npm").args(["ci", "--no-audit", "--no-fund"]))?;
-    std::fs::write(&stamp_path, stamp).map_err(|e| format!("cannot write {}: {e}", stamp_path.display()))?;
     let version = probe("wasm-opt", &["--version"]).unwrap_or_default();
     if !version.contains(WASM_OPT_VERSION) {
         return Err(format!(
@@ -139,6 +134,36 @@ fn npm_tools(installed: &mut Vec<String>) -> Result {
     }
     installed.push("npm tools".into());
     Ok(())
+}
+
+/// Runs `npm ci` in `dir` unless its node_modules was installed from the same lock file (and
+/// `force` is false); true if it ran.
+fn npm_ci(dir: &std::path::Path, force: bool) -> Result<bool> {
+    let lock_path = dir.join("package-lock.json");
+    let lock = std::fs::read(&lock_path).map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
+    let stamp_path = dir.join("node_modules").join(".sportello-lock");
+    let stamp = format!("{:x}", fnv1a(&lock));
+    if !force && std::fs::read_to_string(&stamp_path).ok().as_deref() == Some(stamp.as_str()) {
+        return Ok(false);
+    }
+    exec(
+        command("npm")
+            .current_dir(dir)
+            .args(["ci", "--no-audit", "--no-fund"]),
+    )?;
+    std::fs::write(&stamp_path, stamp).map_err(|e| format!("cannot write {}: {e}", stamp_path.display()))?;
+    Ok(true)
+}
+
+/// What only `cargo xtask bench` needs: twiggy (where the wasm's bytes go) and Lighthouse
+/// (pinned in `tests/bench/tools`). Kept out of [`run`] so that the tests do not pay for them.
+pub fn bench_tools() -> Result {
+    cmd::timed("setup: bench tools (twiggy, Lighthouse)", || {
+        if probe("twiggy", &["--version"]).is_none() {
+            exec(command("cargo").args(["install", "twiggy", "--version", TWIGGY_VERSION, "--locked"]))?;
+        }
+        npm_ci(&root().join("tests").join("bench").join("tools"), false).map(|_| ())
+    })
 }
 
 /// A small stable hash, enough to notice that the lock file changed.

@@ -1,5 +1,7 @@
 //! Serving the trunk build: files as they are, precompressed variants when the browser
-//! accepts them, and `index.html` for every app route so deep links and reloads work.
+//! accepts them, the light entry's page for `/` when the build has one (`home.html`, or
+//! `home.<lang>.html` for the first of the browser's languages that has one), and
+//! `index.html` (the whole app) for every other app route so deep links and reloads work.
 
 use std::path::{Path, PathBuf};
 
@@ -18,10 +20,16 @@ pub enum AppFilesError {
 pub struct AppFiles {
     dist: PathBuf,
     index_html: String,
-    /// `sha256-…` sources of the inline scripts in `index.html` (trunk's loader), so the
-    /// CSP can allow exactly those and nothing else inline.
+    /// The light entry's pages: the default page's language (its `<html lang>`) and the
+    /// languages with a page of their own (`home.<lang>.html`); `None` without a light entry.
+    home_languages: Option<(String, Vec<String>)>,
+    /// `sha256-…` sources of the inline scripts in `index.html` and `home.html` (trunk's
+    /// loaders), so the CSP can allow exactly those and nothing else inline.
     pub inline_script_hashes: Vec<String>,
 }
+
+/// The light entry's page, served for `/`.
+const HOME_HTML: &str = "home.html";
 
 impl AppFiles {
     pub fn load(dist: &Path) -> Result<Self, AppFilesError> {
@@ -30,27 +38,142 @@ impl AppFiles {
             path: index_path,
             source,
         })?;
-        let inline_script_hashes = inline_scripts(&index_html).map(csp_hash).collect();
+        let home_path = dist.join(HOME_HTML);
+        let home_html = match std::fs::read_to_string(&home_path) {
+            Ok(html) => Some(html),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(source) => {
+                return Err(AppFilesError::Io {
+                    path: home_path,
+                    source,
+                });
+            }
+        };
+        // Every language's home page carries the same loader; the set keeps each hash once.
+        let mut pages = vec![index_html.clone()];
+        pages.extend(home_html.clone());
+        for lang in home_html
+            .as_ref()
+            .map_or(Ok(Vec::new()), |_| translated_homes(dist))?
+        {
+            let path = dist.join(format!("home.{lang}.html"));
+            pages.push(std::fs::read_to_string(&path).map_err(|source| AppFilesError::Io { path, source })?);
+        }
+        let inline_script_hashes: std::collections::BTreeSet<String> = pages
+            .iter()
+            .flat_map(|html| inline_scripts(html).map(csp_hash))
+            .collect();
+        let inline_script_hashes = inline_script_hashes.into_iter().collect();
+        let home_languages = match &home_html {
+            None => None,
+            Some(html) => Some((html_lang(html).unwrap_or_default(), translated_homes(dist)?)),
+        };
         Ok(Self {
             dist: dist.to_path_buf(),
             index_html,
+            home_languages,
             inline_script_hashes,
         })
     }
 
     pub fn service(
         self,
-    ) -> ServeDir<tower::util::BoxCloneSyncService<Request<Body>, Response, std::convert::Infallible>> {
+    ) -> tower::util::BoxCloneSyncService<Request<Body>, Response, std::convert::Infallible> {
         let index = self.index_html;
         let fallback = tower::service_fn(move |req: Request<Body>| {
             let index = index.clone();
             async move { Ok::<_, std::convert::Infallible>(app_route_or_404(req.uri().path(), index)) }
         });
-        ServeDir::new(self.dist)
+        let files = ServeDir::new(self.dist)
             .precompressed_br()
             .precompressed_gzip()
-            .fallback(tower::util::BoxCloneSyncService::new(fallback))
+            .fallback(tower::util::BoxCloneSyncService::new(fallback));
+        let homes = self.home_languages;
+        // `/` is asked of the file service as its home page, so it comes precompressed too.
+        let service = tower::service_fn(move |mut req: Request<Body>| {
+            let files = files.clone();
+            let home = match &homes {
+                Some((default, translated)) if req.uri().path() == "/" => {
+                    let accept = req
+                        .headers()
+                        .get(header::ACCEPT_LANGUAGE)
+                        .and_then(|v| v.to_str().ok());
+                    Some(home_page(accept.unwrap_or_default(), default, translated))
+                }
+                _ => None,
+            };
+            async move {
+                if let Some(page) = &home
+                    && let Ok(uri) = page.parse()
+                {
+                    *req.uri_mut() = uri;
+                }
+                let mut response = tower::ServiceExt::oneshot(files, req).await?.map(Body::new);
+                if home.is_some() {
+                    response.headers_mut().insert(
+                        header::VARY,
+                        HeaderValue::from_static("Accept-Language, Accept-Encoding"),
+                    );
+                }
+                Ok::<_, std::convert::Infallible>(response)
+            }
+        });
+        tower::util::BoxCloneSyncService::new(service)
     }
+}
+
+/// The `xx` of every `home.xx.html` in `dist/`.
+fn translated_homes(dist: &Path) -> Result<Vec<String>, AppFilesError> {
+    let entries = std::fs::read_dir(dist).map_err(|source| AppFilesError::Io {
+        path: dist.to_path_buf(),
+        source,
+    })?;
+    let mut languages: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|name| {
+            let lang = name.strip_prefix("home.")?.strip_suffix(".html")?;
+            (!lang.is_empty() && lang.bytes().all(|b| b.is_ascii_lowercase())).then(|| lang.to_owned())
+        })
+        .collect();
+    languages.sort();
+    Ok(languages)
+}
+
+/// The `lang` attribute of a page's `<html>` element.
+fn html_lang(html: &str) -> Option<String> {
+    let tag = &html[html.find("<html")?..];
+    let tag = &tag[..tag.find('>')?];
+    let value = &tag[tag.find("lang=\"")? + "lang=\"".len()..];
+    Some(value[..value.find('"')?].to_ascii_lowercase())
+}
+
+/// The home page for the first of the browser's languages (by `q`, then order) that has one
+/// (`default` is `home.html`'s own); the default page otherwise. The app itself then follows
+/// the same languages, or the one the citizen chose.
+fn home_page(accept_language: &str, default: &str, translated: &[String]) -> String {
+    let mut wanted: Vec<(f32, usize, String)> = accept_language
+        .split(',')
+        .enumerate()
+        .filter_map(|(i, part)| {
+            let mut pieces = part.split(';');
+            let tag = pieces.next()?.trim();
+            let primary = tag.split('-').next()?.to_ascii_lowercase();
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            (q > 0.0 && !primary.is_empty()).then_some((q, i, primary))
+        })
+        .collect();
+    wanted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    wanted
+        .into_iter()
+        .find(|(_, _, lang)| lang == default || translated.contains(lang))
+        .filter(|(_, _, lang)| lang != default)
+        .map_or_else(
+            || format!("/{HOME_HTML}"),
+            |(_, _, lang)| format!("/home.{lang}.html"),
+        )
 }
 
 /// A path with a file extension that is not in `dist/` is a missing file, not an app route.
@@ -91,6 +214,24 @@ fn csp_hash(script: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_home_page_follows_the_browsers_languages_by_preference() {
+        let en = vec!["en".to_owned()];
+        let page = |accept| home_page(accept, "it", &en);
+        assert_eq!(page("en-US,en;q=0.9"), "/home.en.html");
+        assert_eq!(page("it-IT,it;q=0.9,en;q=0.8"), "/home.html");
+        assert_eq!(page("fr-FR;q=0.4, EN-GB;q=0.6"), "/home.en.html");
+        assert_eq!(page("it;q=0.5, en;q=0.6"), "/home.en.html");
+        assert_eq!(page("ar, fr"), "/home.html");
+        assert_eq!(page("en;q=0"), "/home.html");
+        assert_eq!(page(""), "/home.html");
+        assert_eq!(home_page("en", "it", &[]), "/home.html");
+        assert_eq!(
+            html_lang(r#"<!DOCTYPE html><html lang="it" dir="ltr"><head>"#).as_deref(),
+            Some("it")
+        );
+    }
 
     #[test]
     fn finds_only_inline_scripts() {

@@ -100,6 +100,85 @@ async fn app_routes_get_index_with_a_csp_pinning_the_inline_loader() {
 }
 
 #[tokio::test]
+async fn with_a_home_page_built_slash_gets_it_compressed_and_every_other_route_the_whole_app() {
+    const HOME: &str = r#"<!DOCTYPE html><html><head>
+<script type="module">import init from '/home-0123456789abcdef.js'; await init();</script>
+</head><body><h1>Sportello per il lavoro</h1></body></html>"#;
+    let english = HOME.replace("Sportello per il lavoro", "Sportello for work and training");
+    let app = start(&[
+        ("home.html", HOME.as_bytes()),
+        ("home.html.gz", b"GZIP-HOME"),
+        ("home.en.html", english.as_bytes()),
+    ])
+    .await;
+
+    let home = get(&format!("{}/", app.base), None).await;
+    assert_eq!(home.status(), 200);
+    assert_eq!(header(&home, "cache-control"), "no-cache");
+    assert!(header(&home, "content-type").starts_with("text/html"));
+    let csp = header(&home, "content-security-policy");
+    assert!(header(&home, "vary").contains("Accept-Language"));
+    assert!(
+        home.text()
+            .await
+            .expect("body")
+            .contains("Sportello per il lavoro")
+    );
+    // A browser that prefers English gets the English first paint; one that prefers a
+    // language without its own page gets the default (Italian).
+    let client = reqwest::Client::new();
+    let lang = |accept: &'static str| {
+        client
+            .get(format!("{}/", app.base))
+            .header("accept-language", accept)
+            .send()
+    };
+    let en = lang("en-GB,en;q=0.9,it;q=0.5").await.expect("request");
+    assert!(
+        en.text()
+            .await
+            .expect("body")
+            .contains("Sportello for work and training")
+    );
+    let ar = lang("ar,fr;q=0.8").await.expect("request");
+    assert!(ar.text().await.expect("body").contains("Sportello per il lavoro"));
+    let gz = get(&format!("{}/", app.base), Some("gzip")).await;
+    assert_eq!(header(&gz, "content-encoding"), "gzip");
+    assert_eq!(gz.bytes().await.expect("body").as_ref(), b"GZIP-HOME");
+
+    // One policy for both pages: each page's inline loader is pinned.
+    let hash = |body: &str| {
+        use base64::Engine as _;
+        use sha2::Digest as _;
+        format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(body))
+        )
+    };
+    assert!(
+        csp.contains(&hash(
+            "import init from '/home-0123456789abcdef.js'; await init();"
+        )),
+        "{csp}"
+    );
+    assert!(
+        csp.contains(&hash(
+            "import init from '/app-0123456789abcdef.js'; await init();"
+        )),
+        "{csp}"
+    );
+
+    for route in ["/libretto", "/ila", "/libretto/abc/stampa"] {
+        let res = get(&format!("{}{route}", app.base), None).await;
+        assert_eq!(res.status(), 200, "{route}");
+        assert!(
+            res.text().await.expect("body").contains("Caricamento"),
+            "{route} gets the whole app"
+        );
+    }
+}
+
+#[tokio::test]
 async fn hashed_assets_are_cached_for_a_year_and_served_precompressed() {
     let js = b"console.log('app')".repeat(50);
     let app = start(&[

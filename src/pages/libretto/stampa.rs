@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::draft::use_session;
 use crate::components::libretto_document::LibrettoDocument;
+use crate::components::local_time::date;
 use crate::components::page_heading::PageHeading;
 use crate::i18n::{t, t_string, use_i18n};
 
@@ -12,7 +13,7 @@ use crate::i18n::{t, t_string, use_i18n};
 pub fn StampaPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let printed_on = chrono::Local::now().format("%d/%m/%Y").to_string();
+    let printed_on = date(chrono::Local::now().date_naive());
     let print = move |_| {
         session.flush();
         let _ = window().print();

@@ -28,10 +28,7 @@ pub fn ExportPanel() -> impl IntoView {
             let result = export_json(&draft, include.get_untracked())
                 .await
                 .and_then(|(json, missing)| {
-                    let name = format!(
-                        "libretto-sportello-{}.json",
-                        chrono::Local::now().format("%Y-%m-%d")
-                    );
+                    let name = format!("libretto-sportello-{}.json", chrono::Local::now().date_naive());
                     download(&json, &name, "application/json")
                         .map(|_| missing)
                         .map_err(|e| StoreError::Other(format!("{e:?}")))
@@ -65,9 +62,9 @@ fn import_message(i18n: crate::I18n, p: &ImportProblem) -> String {
         ImportProblem::Format(ImportError::NewerVersion { found }) => {
             t_string!(i18n, import_newer).replace("%s", &found.to_string())
         }
-        ImportProblem::Format(ImportError::Invalid { path, message }) => t_string!(i18n, import_invalid)
-            .replace("%s", path)
-            .replace("%m", message),
+        ImportProblem::Format(ImportError::Invalid { line, column, .. }) => t_string!(i18n, import_invalid)
+            .replace("%l", &line.to_string())
+            .replace("%c", &column.to_string()),
         ImportProblem::Format(ImportError::FileDamaged { name }) => {
             t_string!(i18n, import_file_damaged).replace("%s", name)
         }

@@ -1,0 +1,70 @@
+// Not a test: `cargo xtask bench` runs this. A first visit (a new browser context: empty HTTP
+// cache, empty storage) of each route below, counting what the page actually fetched until the
+// app has drawn the route and the network is idle. Each file is counted at the size the
+// reference server sends for it gzip-only (its `.gz` sibling in dist/, or the file itself when
+// it is not compressible) and with brotli (what Chromium received). Files fetched after the
+// route was drawn (lazy chunks, data loaded on demand) are listed apart and still counted.
+// Prints `BENCH` lines; the last is `first_load_gzip=N budget=250000` for `/`.
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { BASE_URL, launch } from '../e2e/browser.mjs';
+
+const DIST = process.env.DIST ?? 'dist';
+const BUDGET_HOME = 250000;
+const BUDGET_DEEP_LINK = 450000;
+
+/** Bytes the server sends for `path` to a browser that accepts gzip only. */
+function gzipSize(path) {
+  const page = path === '/' && existsSync(join(DIST, 'home.html')) ? 'home.html' : 'index.html';
+  const file = join(DIST, path === '/' || !path.includes('.') ? page : path);
+  if (existsSync(`${file}.gz`)) return statSync(`${file}.gz`).size;
+  return existsSync(file) ? statSync(file).size : 0;
+}
+
+async function visit(browser, route, drawn) {
+  const context = await browser.newContext({ locale: 'it-IT' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
+  const urls = new Map();
+  const wire = new Map();
+  let drawnAt = Infinity;
+  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, { url: e.request.url, at: Date.now() }));
+  cdp.on('Network.loadingFinished', (e) => wire.set(e.requestId, e.encodedDataLength));
+  await page.goto(BASE_URL + route);
+  await page.locator(drawn).waitFor();
+  drawnAt = Date.now();
+  await page.waitForLoadState('networkidle');
+  const rows = [];
+  for (const [id, { url, at }] of urls) {
+    if (!url.startsWith(BASE_URL)) continue;
+    const path = new URL(url).pathname;
+    rows.push({ path, gzip: gzipSize(path), br: wire.get(id) ?? 0, late: at > drawnAt });
+  }
+  await context.close();
+  return rows;
+}
+
+function report(name, rows, budget) {
+  const sum = (list, key) => list.reduce((n, r) => n + r[key], 0);
+  for (const r of rows.filter((x) => !x.late)) {
+    console.log(`BENCH   ${name} ${r.path} gzip=${r.gzip} br_wire=${r.br}`);
+  }
+  for (const r of rows.filter((x) => x.late)) {
+    console.log(`BENCH   ${name} (after first draw) ${r.path} gzip=${r.gzip} br_wire=${r.br}`);
+  }
+  console.log(`BENCH ${name} files=${rows.length} gzip=${sum(rows, 'gzip')} br_wire=${sum(rows, 'br')} budget_gzip=${budget}`);
+  return sum(rows, 'gzip');
+}
+
+const browser = await launch();
+try {
+  const home = await visit(browser, '/', '#titolo-pagina');
+  const deep = await visit(browser, '/libretto/00000000-0000-4000-8000-000000000000/esperienze-lavorative', '#titolo-pagina');
+  const total = report('first_load_home', home, BUDGET_HOME);
+  report('first_load_libretto_deep_link', deep, BUDGET_DEEP_LINK);
+  console.log(`BENCH first_load_gzip=${total} budget=${BUDGET_HOME}`);
+} finally {
+  await browser.close();
+}
