@@ -336,7 +336,8 @@ test('export → erase everything → import restores the identical draft and fi
     await heading(page, it.overview_title);
     await open(page, '/libretto');
     await chooseFiles(page, '#campo-importa', { name: 'rotto.json', mimeType: 'application/json', buffer: Buffer.from('{"formato": "sportello-libretto", "versione": 2, "bozza": {"id": 5}}') });
-    await page.locator('.notice--error', { hasText: 'bozza.id' }).waitFor();
+    // The id that is not a text ends at line 1, column 66: the message says where.
+    await page.locator('.notice--error', { hasText: it.import_invalid.replace('%l', '1').replace('%c', '66') }).waitFor();
     assert.equal((await readStore(page)).drafts.length, 3);
 
     // A crafted export whose "PDF" is an HTML page: refused by its bytes, nothing stored.

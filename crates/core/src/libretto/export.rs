@@ -295,6 +295,11 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        // Where it is wrong, for the message: the id that is not a text ends at column 66.
+        match import(r#"{"formato": "sportello-libretto", "versione": 2, "bozza": {"id": 5}}"#) {
+            Err(ImportError::Invalid { line, column, .. }) => assert_eq!((line, column), (1, 66)),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
