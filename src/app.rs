@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::components::layout::Layout;
@@ -36,11 +37,21 @@ pub fn HomeApp() -> impl IntoView {
     }
 }
 
-/// The router has already put the new address in the history; reloading it fetches the page
-/// the server serves there, without a second history entry.
+/// Loads the address the router was sent to from the server, which serves the whole app
+/// there. After the frame, so that the router has put the address in the history: then a
+/// reload fetches it without a second history entry (and if it has not, the address is
+/// opened as a new entry, so "back" still returns home).
 #[component]
 fn LoadWholeApp() -> impl IntoView {
-    let _ = window().location().reload();
+    let target = use_location().pathname.get_untracked();
+    request_animation_frame(move || {
+        let here = window().location();
+        if here.pathname().ok().as_deref() == Some(target.as_str()) {
+            let _ = here.reload();
+        } else {
+            let _ = here.assign(&target);
+        }
+    });
 }
 
 #[component]

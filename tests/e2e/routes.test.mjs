@@ -104,6 +104,41 @@ test('keyboard: the first Tab reaches the skip link, which moves focus to the ma
   }
 });
 
+test('/ is the light entry: its own page is painted before any wasm, and a link leads into the whole app', async () => {
+  // The page as sent: the heading and introduction are there before any script runs.
+  const html = await (await fetch(BASE_URL + '/', { headers: { 'accept-language': 'it-IT,it;q=0.9' } })).text();
+  assert.ok(html.includes(`<h1>${it.home_title}</h1>`), 'the Italian home page is in the HTML');
+  const english = await (await fetch(BASE_URL + '/', { headers: { 'accept-language': 'en-GB,en;q=0.9' } })).text();
+  assert.ok(english.includes(`<h1>${en.home_title}</h1>`), 'an English browser gets the English page');
+
+  const { context, page, problems } = await freshPage(browser);
+  try {
+    const wasm = [];
+    page.on('request', (req) => {
+      if (req.url().endsWith('.wasm')) wasm.push(new URL(req.url()).pathname);
+    });
+    await open(page, '/');
+    assert.equal(wasm.length, 1);
+    assert.match(wasm[0], /^\/sportello-home-[0-9a-f]{16}_bg\.wasm$/, 'only the light entry is fetched');
+    assert.deepEqual(await axeViolations(page), []);
+
+    // Following a link loads the whole app at that address, once.
+    await page.getByRole('link', { name: it.nav_libretto, exact: true }).click();
+    await page.locator('h1', { hasText: it.libretto_title }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/libretto');
+    assert.equal(wasm.length, 2);
+    assert.match(wasm[1], /^\/sportello-[0-9a-f]{16}_bg\.wasm$/, 'then the whole app');
+
+    // Back home inside the whole app: no further download.
+    await page.goBack();
+    await page.locator('h1', { hasText: it.home_title }).waitFor();
+    assert.equal(wasm.length, 2);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('an unknown address shows the not-found page, inside the app', async () => {
   const { context, page } = await freshPage(browser);
   try {
