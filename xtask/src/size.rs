@@ -96,7 +96,7 @@ fn top_items(wasm: &std::path::Path) -> Result<Vec<Item>> {
             let size = rest.split(',').next()?.parse().ok()?;
             Some(Item { name, size })
         })
-        .filter(|i| !i.name.contains("\"function names\" subsection") && !i.name.starts_with("\"name\""))
+        .filter(|i| !i.name.ends_with("names\" subsection") && !i.name.starts_with("\"name\""))
         .collect();
     if items.is_empty() {
         return Err("twiggy listed no items".into());
@@ -144,19 +144,35 @@ fn twiggy(args: &[&str], wasm: &std::path::Path) -> Result<String> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-/// The crate a demangled name belongs to: its first path segment, looking through `<T as
-/// Trait>` and `&`/`dyn` prefixes; the generic parameter is the real owner of a trait impl.
+/// The crate a demangled name belongs to: its first path segment, looking through `&`/`dyn`
+/// prefixes. For `<T as krate::Trait>::f` with a bare generic `T`, the trait's crate is the
+/// better guess; wasm-bindgen's imports are their own group.
 fn crate_of(name: &str) -> String {
+    if name.starts_with("import ") {
+        return "(wasm-bindgen imports)".into();
+    }
+    if let Some(rest) = name.strip_prefix('<')
+        && let Some((ty, tr)) = rest.split_once(" as ")
+        && !ty.contains("::")
+    {
+        return first_segment(tr).unwrap_or_else(|| "(other)".into());
+    }
     let n = name
         .trim_start_matches(['<', '&', '*', '('])
         .trim_start_matches("dyn ")
         .trim_start_matches("mut ");
     let n = n.trim_start_matches("const ").trim_start_matches(['<', '&']);
-    match n.split_once("::") {
-        Some((first, _)) if !first.contains(' ') && !first.is_empty() => first.to_owned(),
-        _ if n.starts_with("code[") || n.starts_with("elem[") || n.starts_with("func[") => "(unnamed)".into(),
-        _ => "(other)".into(),
+    if n.starts_with("code[") || n.starts_with("elem[") || n.starts_with("func[") {
+        return "(unnamed)".into();
     }
+    first_segment(n).unwrap_or_else(|| "(other)".into())
+}
+
+/// `core` of `core[c5930c85a12de822]::fmt::Display`, `leptos` of `leptos::mount`.
+fn first_segment(path: &str) -> Option<String> {
+    let (first, _) = path.split_once("::")?;
+    let first = first.split('[').next().unwrap_or(first);
+    (!first.is_empty() && !first.contains(' ')).then(|| first.to_owned())
 }
 
 /// A symbol without rustc's `::h0123456789abcdef` hash suffix.
