@@ -23,17 +23,12 @@ use crate::store::outbox::Outbox;
 /// again; the server answers it with the whole app (`index.html`).
 #[component]
 pub fn HomeApp() -> impl IntoView {
-    provide_meta_context();
     view! {
-        <I18nContextProvider enable_cookie=false>
-            <Router>
-                <Layout>
-                    <Routes fallback=|| view! { <LoadWholeApp /> }>
-                        <Route path=path!("/") view=HomePage />
-                    </Routes>
-                </Layout>
-            </Router>
-        </I18nContextProvider>
+        <Shell>
+            <Routes fallback=|| view! { <LoadWholeApp /> }>
+                <Route path=path!("/") view=HomePage />
+            </Routes>
+        </Shell>
     }
 }
 
@@ -54,19 +49,30 @@ fn LoadWholeApp() -> impl IntoView {
     });
 }
 
+/// What both entries draw their routes in: page metadata, translations, the router and the
+/// page chrome.
 #[component]
-pub fn App() -> impl IntoView {
+fn Shell(children: Children) -> impl IntoView {
     // `<html lang dir>` and the page titles are set through leptos_meta.
     provide_meta_context();
-    // Submissions waiting in the outbox are sent whatever screen is open.
-    Outbox::provide();
-
     view! {
         // The language is remembered in localStorage by `prefs`, not in a cookie: nothing
         // about the citizen's choices travels to the server.
         <I18nContextProvider enable_cookie=false>
             <Router>
-                <Layout>
+                <Layout>{children()}</Layout>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    // Submissions waiting in the outbox are sent whatever screen is open.
+    Outbox::provide();
+
+    view! {
+        <Shell>
                     <Routes fallback=|| view! { <NotFoundPage /> }>
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/libretto") view=LibrettoPage />
@@ -85,8 +91,6 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/revisione") view=RevisionePage />
                         <Route path=path!("/impostazioni") view=ImpostazioniPage />
                     </Routes>
-                </Layout>
-            </Router>
-        </I18nContextProvider>
+        </Shell>
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use sportello_core::libretto::document::{Block as DocBlock, Field, Part, Value, document};
+use sportello_core::libretto::document::{Block as DocBlock, Field, Part, Row, Value, document};
 use sportello_core::libretto::{Libretto, Section};
 
 use crate::components::eqf::eqf_label;
@@ -31,10 +31,11 @@ pub fn LibrettoDocument(
                     Part::Dossier => ("dossier", t_string!(i18n, doc_dossier)),
                 };
                 let base = change_base.clone();
+                let italian = it.get();
                 let sections = part
                     .sections
                     .into_iter()
-                    .map(move |s| section_view(i18n, s.section, s.blocks, base.clone()))
+                    .map(move |s| section_view(i18n, italian, s.section, s.blocks, base.clone()))
                     .collect_view();
                 view! {
                     <section class="doc-section" aria-labelledby=id>
@@ -48,16 +49,18 @@ pub fn LibrettoDocument(
     view! { <div class="libretto-document">{body}</div> }
 }
 
-fn section_view(i18n: crate::I18n, section: Section, blocks: Vec<DocBlock>, base: Option<String>) -> AnyView {
+fn section_view(
+    i18n: crate::I18n,
+    italian: bool,
+    section: Section,
+    blocks: Vec<DocBlock>,
+    base: Option<String>,
+) -> AnyView {
     let section_href = base.as_ref().map(|b| format!("{b}/{}", section.slug()));
     if !section.is_repeated() {
-        let rows = blocks.into_iter().flat_map(|b| b.rows).collect::<Vec<_>>();
-        let block = DocBlock {
-            item: None,
-            title: String::new(),
-            rows,
-        };
-        return block_view(i18n, section_title(i18n, section), block, section_href);
+        // A single form is one block (core's `document` gives each exactly one).
+        let rows = blocks.into_iter().flat_map(|b| b.rows).collect();
+        return block_view(i18n, italian, section_title(i18n, section), rows, section_href);
     }
     let empty = blocks.is_empty();
     let items = blocks
@@ -72,7 +75,7 @@ fn section_view(i18n: crate::I18n, section: Section, blocks: Vec<DocBlock>, base
                 (Some(base), Some(id)) => Some(format!("{base}/{}/{id}", section.slug())),
                 _ => None,
             };
-            block_view(i18n, title, b, href)
+            block_view(i18n, italian, title, b.rows, href)
         })
         .collect_view();
     view! {
@@ -86,8 +89,13 @@ fn section_view(i18n: crate::I18n, section: Section, blocks: Vec<DocBlock>, base
     .into_any()
 }
 
-fn block_view(i18n: crate::I18n, title: String, block: DocBlock, change: Option<String>) -> AnyView {
-    let it = italian().get_untracked();
+fn block_view(
+    i18n: crate::I18n,
+    italian: bool,
+    title: String,
+    rows: Vec<Row>,
+    change: Option<String>,
+) -> AnyView {
     let change_name = title.clone();
     view! {
         <div class="doc-block">
@@ -100,10 +108,10 @@ fn block_view(i18n: crate::I18n, title: String, block: DocBlock, change: Option<
                 })}
             </div>
             <dl class="summary-list">
-                {block.rows.into_iter().map(|r| view! {
+                {rows.into_iter().map(|r| view! {
                     <div class="summary-list__row">
                         <dt>{field_label(i18n, r.field)}</dt>
-                        <dd>{value_text(i18n, it, &r.value)}</dd>
+                        <dd>{value_text(i18n, italian, &r.value)}</dd>
                     </div>
                 }).collect_view()}
             </dl>

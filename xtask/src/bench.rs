@@ -24,7 +24,7 @@ use crate::{setup, test};
 pub fn run() -> Result {
     setup::run()?;
     setup::bench_tools()?;
-    cmd::timed("build: app (release)", build::release)?;
+    build::app()?;
     crate::size::report()?;
     intake()?;
     native_rules()?;
@@ -65,9 +65,7 @@ fn intake() -> Result {
 /// The benches that drive the real app in Chromium through the reference server (the release
 /// build just made); returns every line they printed.
 fn in_app_browser() -> Result<Vec<String>> {
-    crate::cmd::timed("build: CPI server", || {
-        crate::cmd::exec(cmd::command("cargo").args(["build", "-p", "sportello-cpi"]))
-    })?;
+    build::server()?;
     let data = test::fresh_dir("bench-data")?;
     let server = Server::start(&data)?;
     let mut all = Vec::new();

@@ -15,7 +15,16 @@ pub fn dist() -> PathBuf {
 /// The release app and the CPI server that serves it: what `serve` and the end-to-end
 /// tests both run.
 pub fn app_and_server() -> Result {
-    crate::cmd::timed("build: app (release)", release)?;
+    app()?;
+    server()
+}
+
+pub fn app() -> Result {
+    crate::cmd::timed("build: app (release)", release)
+}
+
+/// The CPI server (debug build), serving whatever `dist/` holds.
+pub fn server() -> Result {
     crate::cmd::timed("build: CPI server", || {
         exec(command("cargo").args(["build", "-p", "sportello-cpi"]))
     })
@@ -23,7 +32,7 @@ pub fn app_and_server() -> Result {
 
 /// The whole app (`index.html`, served for every route but `/`), then the light entry for `/`
 /// beside it (`home.html`), then compressed copies of everything.
-pub fn release() -> Result {
+fn release() -> Result {
     exec(command("trunk").args(["build", "--release", "--offline"]))?;
     home()?;
     precompress(&dist())

@@ -36,7 +36,7 @@ fn main() -> ExitCode {
         "serve" => serve::run(),
         "test" => test::run(),
         "bench" => bench::run(),
-        "build" => setup::run().and_then(|()| cmd::timed("build: app (release)", build::release)),
+        "build" => setup::run().and_then(|()| build::app()),
         "size" => setup::bench_tools().and_then(|()| size::report()),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");

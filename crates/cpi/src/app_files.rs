@@ -49,13 +49,14 @@ impl AppFiles {
                 });
             }
         };
+        let home_languages = match &home_html {
+            None => None,
+            Some(html) => Some((html_lang(html).unwrap_or_default(), translated_homes(dist)?)),
+        };
         // Every language's home page carries the same loader; the set keeps each hash once.
         let mut pages = vec![index_html.clone()];
-        pages.extend(home_html.clone());
-        for lang in home_html
-            .as_ref()
-            .map_or(Ok(Vec::new()), |_| translated_homes(dist))?
-        {
+        pages.extend(home_html);
+        for lang in home_languages.iter().flat_map(|(_, translated)| translated) {
             let path = dist.join(format!("home.{lang}.html"));
             pages.push(std::fs::read_to_string(&path).map_err(|source| AppFilesError::Io { path, source })?);
         }
@@ -64,10 +65,6 @@ impl AppFiles {
             .flat_map(|html| inline_scripts(html).map(csp_hash))
             .collect();
         let inline_script_hashes = inline_script_hashes.into_iter().collect();
-        let home_languages = match &home_html {
-            None => None,
-            Some(html) => Some((html_lang(html).unwrap_or_default(), translated_homes(dist)?)),
-        };
         Ok(Self {
             dist: dist.to_path_buf(),
             index_html,
