@@ -1,4 +1,4 @@
-//! The router table: Sportello's site map, one line per screen.
+//! The router tables: Sportello's site map, one line per screen, by entry.
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -18,27 +18,81 @@ use crate::pages::{
 };
 use crate::store::outbox::Outbox;
 
-/// Only `/`: what a first visit needs, a fraction of the whole app's size. A link to any other
-/// route is followed by the router into the fallback, which asks the server for that address
-/// again; the server answers it with the whole app (`index.html`).
+// The app is built as three entries, so that no screen downloads the code of screens it does
+// not show: `/` (the home page alone, `bin/home.rs`), the Libretto and its submissions
+// (`bin/libretto.rs`), and the rest (`main.rs`). The server picks the entry by the address
+// (`crates/cpi/src/app_files.rs`); a link into another entry's routes is loaded from the
+// server by `LoadFromServer`.
+
+/// Only `/`: what a first visit needs, a fraction of the whole app's size.
 #[component]
 pub fn HomeApp() -> impl IntoView {
     view! {
         <Shell>
-            <Routes fallback=|| view! { <LoadWholeApp /> }>
+            <Routes fallback=|| view! { <LoadFromServer /> }>
                 <Route path=path!("/") view=HomePage />
             </Routes>
         </Shell>
     }
 }
 
-/// Loads the address the router was sent to from the server, which serves the whole app
-/// there. After the frame, so that the router has put the address in the history: then a
-/// reload fetches it without a second history entry (and if it has not, the address is
-/// opened as a new entry, so "back" still returns home).
+/// The Libretto: the drafts on this device, every screen of one draft, sending it to the CPI
+/// and what was sent.
 #[component]
-fn LoadWholeApp() -> impl IntoView {
+pub fn LibrettoApp() -> impl IntoView {
+    // Submissions waiting in the outbox are sent whatever screen is open.
+    Outbox::provide();
+    view! {
+        <Shell>
+            <Routes fallback=|| view! { <LoadFromServer /> }>
+                // Home is small: every entry has it, so going home needs no page load.
+                <Route path=path!("/") view=HomePage />
+                <Route path=path!("/libretto") view=LibrettoPage />
+                <ParentRoute path=path!("/libretto/:id") view=DraftLayout>
+                    <Route path=path!("") view=OverviewPage />
+                    <Route path=path!("riepilogo") view=RiepilogoPage />
+                    <Route path=path!("stampa") view=StampaPage />
+                    <Route path=path!("invio") view=InvioPage />
+                    <Route path=path!(":sezione") view=SectionPage />
+                    <Route path=path!(":sezione/:voce") view=SectionEntryPage />
+                </ParentRoute>
+                <Route path=path!("/invii") view=InviiPage />
+                <Route path=path!("/invii/:chiave") view=RicevutaPage />
+            </Routes>
+        </Shell>
+    }
+}
+
+/// Everything else: the programme checks, the dote, settings, the review desk's place, and
+/// the not-found page.
+#[component]
+pub fn App() -> impl IntoView {
+    Outbox::provide();
+    view! {
+        <Shell>
+            <Routes fallback=|| view! { <LoadFromServer /> }>
+                <Route path=path!("/") view=HomePage />
+                <Route path=path!("/ila") view=IlaPage />
+                <Route path=path!("/dote") view=DotePage />
+                <Route path=path!("/revisione") view=RevisionePage />
+                <Route path=path!("/impostazioni") view=ImpostazioniPage />
+            </Routes>
+        </Shell>
+    }
+}
+
+/// A route this entry does not have. Reached by a link, it is another entry's: the address is
+/// loaded from the server, after the frame, so that the router has put it in the history (then
+/// a reload fetches it without a second history entry; if it has not, the address is opened
+/// as a new entry, so "back" still returns). Reached by loading this very address, the server
+/// has already chosen this entry for it: no entry has it, and the page says so — never a
+/// reload loop.
+#[component]
+fn LoadFromServer() -> impl IntoView {
     let target = use_location().pathname.get_untracked();
+    if crate::loaded_at() == Some(target.as_str()) {
+        return view! { <NotFoundPage /> }.into_any();
+    }
     request_animation_frame(move || {
         let here = window().location();
         if here.pathname().ok().as_deref() == Some(target.as_str()) {
@@ -47,9 +101,10 @@ fn LoadWholeApp() -> impl IntoView {
             let _ = here.assign(&target);
         }
     });
+    ().into_any()
 }
 
-/// What both entries draw their routes in: page metadata, translations, the router and the
+/// What every entry draws its routes in: page metadata, translations, the router and the
 /// page chrome.
 #[component]
 fn Shell(children: Children) -> impl IntoView {
@@ -63,34 +118,5 @@ fn Shell(children: Children) -> impl IntoView {
                 <Layout>{children()}</Layout>
             </Router>
         </I18nContextProvider>
-    }
-}
-
-#[component]
-pub fn App() -> impl IntoView {
-    // Submissions waiting in the outbox are sent whatever screen is open.
-    Outbox::provide();
-
-    view! {
-        <Shell>
-                    <Routes fallback=|| view! { <NotFoundPage /> }>
-                        <Route path=path!("/") view=HomePage />
-                        <Route path=path!("/libretto") view=LibrettoPage />
-                        <ParentRoute path=path!("/libretto/:id") view=DraftLayout>
-                            <Route path=path!("") view=OverviewPage />
-                            <Route path=path!("riepilogo") view=RiepilogoPage />
-                            <Route path=path!("stampa") view=StampaPage />
-                            <Route path=path!("invio") view=InvioPage />
-                            <Route path=path!(":sezione") view=SectionPage />
-                            <Route path=path!(":sezione/:voce") view=SectionEntryPage />
-                        </ParentRoute>
-                        <Route path=path!("/ila") view=IlaPage />
-                        <Route path=path!("/dote") view=DotePage />
-                        <Route path=path!("/invii") view=InviiPage />
-                        <Route path=path!("/invii/:chiave") view=RicevutaPage />
-                        <Route path=path!("/revisione") view=RevisionePage />
-                        <Route path=path!("/impostazioni") view=ImpostazioniPage />
-                    </Routes>
-        </Shell>
     }
 }

@@ -11,7 +11,7 @@ pub mod pages;
 pub mod prefs;
 pub mod store;
 
-pub use app::{App, HomeApp};
+pub use app::{App, HomeApp, LibrettoApp};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,11 +23,22 @@ use wasm_bindgen::JsCast;
 /// connection the wasm can be ready before the browser's first paint, and the page the
 /// citizen sees first — and the largest paint the browser measures — would then wait for it.
 pub fn start<V: IntoView + 'static>(app: fn() -> V) {
+    if let Ok(path) = window().location().pathname() {
+        let _ = LOADED_AT.set(path);
+    }
     // Panic messages in the console while developing; the release build leaves the hook (and
     // the formatting it pulls in) out.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     request_animation_frame(move || request_animation_frame(move || mount(app)));
+}
+
+/// The address this page was loaded at, before any navigation inside the app: the server chose
+/// this entry for it, so a route missing here is missing everywhere (see `app::LoadFromServer`).
+static LOADED_AT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+pub(crate) fn loaded_at() -> Option<&'static str> {
+    LOADED_AT.get().map(String::as_str)
 }
 
 fn mount<V: IntoView + 'static>(app: fn() -> V) {

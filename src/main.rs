@@ -1,4 +1,5 @@
-//! The whole app: every route. `/` alone starts lighter, from `bin/home.rs`.
+//! The rest of the app: the programme checks, the dote, settings (see `app::App`). `/` starts
+//! from `bin/home.rs`, the Libretto from `bin/libretto.rs`.
 
 fn main() {
     sportello::start(sportello::App);

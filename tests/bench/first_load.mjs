@@ -1,24 +1,32 @@
 // Not a test: `cargo xtask bench` runs this. A first visit (a new browser context: empty HTTP
 // cache, empty storage) of each route below, counting what the page actually fetched until the
 // app has drawn the route and the network is idle. Each file is counted at the size the
-// reference server sends for it gzip-only (its `.gz` sibling in dist/, or the file itself when
-// it is not compressible) and with brotli (what Chromium received). Files fetched after the
+// reference server sends for it to a gzip-only browser (asked of the server) and with brotli
+// (what Chromium received). Files fetched after the
 // route was drawn (lazy chunks, data loaded on demand) are listed apart and still counted.
 // Prints `BENCH` lines; the last is `first_load_gzip=N budget=250000` for `/`.
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import http from 'node:http';
 import { BASE_URL, launch } from '../e2e/browser.mjs';
 
-const DIST = process.env.DIST ?? 'dist';
 const BUDGET_HOME = 250000;
 const BUDGET_DEEP_LINK = 450000;
 
-/** Bytes the server sends for `path` to a browser that accepts gzip only. */
+/** Bytes the server sends for `path` to an Italian browser that accepts gzip only: asked of
+ *  the server itself, so the page counted is the one it chose for that address. */
 function gzipSize(path) {
-  const page = path === '/' && existsSync(join(DIST, 'home.html')) ? 'home.html' : 'index.html';
-  const file = join(DIST, path === '/' || !path.includes('.') ? page : path);
-  if (existsSync(`${file}.gz`)) return statSync(`${file}.gz`).size;
-  return existsSync(file) ? statSync(file).size : 0;
+  return new Promise((resolve, reject) => {
+    const req = http.get(
+      BASE_URL + path,
+      { headers: { 'accept-encoding': 'gzip', 'accept-language': 'it-IT,it;q=0.9' } },
+      (res) => {
+        let n = 0;
+        res.on('data', (chunk) => (n += chunk.length));
+        res.on('end', () => resolve(n));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+  });
 }
 
 async function visit(browser, route, drawn) {
@@ -40,7 +48,7 @@ async function visit(browser, route, drawn) {
   for (const [id, { url, at }] of urls) {
     if (!url.startsWith(BASE_URL)) continue;
     const path = new URL(url).pathname;
-    rows.push({ path, gzip: gzipSize(path), br: wire.get(id) ?? 0, late: at > drawnAt });
+    rows.push({ path, gzip: await gzipSize(path), br: wire.get(id) ?? 0, late: at > drawnAt });
   }
   await context.close();
   return rows;

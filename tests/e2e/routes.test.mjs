@@ -70,15 +70,18 @@ test('the language switch works and persists across a reload and navigation', as
     await page.locator('h1', { hasText: en.libretto_title }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
 
+    // Into another entry (a page load): the language stays.
     await page.getByRole('link', { name: en.nav_ila }).click();
     await page.locator('h1', { hasText: en.ila_title }).waitFor();
-    // After a client-side navigation, focus moves to the new page's heading.
+    // After a client-side navigation (inside one entry), focus moves to the new page's heading.
+    await page.getByRole('link', { name: en.nav_dote, exact: true }).first().click();
+    await page.locator('h1', { hasText: en.dote_title }).waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'titolo-pagina', null, { timeout: 5000 });
 
     await page.getByRole('button', { name: 'Italiano' }).first().click();
-    await page.locator('h1', { hasText: it.ila_title }).waitFor();
+    await page.locator('h1', { hasText: it.dote_title }).waitFor();
     await page.reload();
-    await page.locator('h1', { hasText: it.ila_title }).waitFor();
+    await page.locator('h1', { hasText: it.dote_title }).waitFor();
 
     // Only the language is kept in localStorage: nothing personal.
     const keys = await page.evaluate(() => Object.keys(localStorage));
@@ -104,7 +107,7 @@ test('keyboard: the first Tab reaches the skip link, which moves focus to the ma
   }
 });
 
-test('/ is the light entry: its own page is painted before any wasm, and a link leads into the whole app', async () => {
+test('/ is the light entry: its own page is painted before any wasm, and a link leads into the entry that has that address', async () => {
   // The page as sent: the heading and introduction are there before any script runs.
   const html = await (await fetch(BASE_URL + '/', { headers: { 'accept-language': 'it-IT,it;q=0.9' } })).text();
   assert.ok(html.includes(`<h1>${it.home_title}</h1>`), 'the Italian home page is in the HTML');
@@ -122,17 +125,54 @@ test('/ is the light entry: its own page is painted before any wasm, and a link 
     assert.match(wasm[0], /^\/sportello-home-[0-9a-f]{16}_bg\.wasm$/, 'only the light entry is fetched');
     assert.deepEqual(await axeViolations(page), []);
 
-    // Following a link loads the whole app at that address, once.
+    // Following a link loads the entry that has that address, once.
     await page.getByRole('link', { name: it.nav_libretto, exact: true }).click();
     await page.locator('h1', { hasText: it.libretto_title }).waitFor();
     assert.equal(new URL(page.url()).pathname, '/libretto');
     assert.equal(wasm.length, 2);
-    assert.match(wasm[1], /^\/sportello-[0-9a-f]{16}_bg\.wasm$/, 'then the whole app');
+    assert.match(wasm[1], /^\/sportello-libretto-[0-9a-f]{16}_bg\.wasm$/, "then the Libretto's entry");
 
-    // Back home inside the whole app: no further download.
+    // Back home: every entry has the home page, no further download.
     await page.goBack();
     await page.locator('h1', { hasText: it.home_title }).waitFor();
     assert.equal(wasm.length, 2);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("each entry has its own addresses: a Libretto deep link fetches only the Libretto's entry, a link to the ILA loads the other entry once, an unknown address is not found without a reload", async () => {
+  const { context, page, problems } = await freshPage(browser);
+  const entry = (path) => path.match(/^\/(sportello(?:-[a-z]+)?)-[0-9a-f]{16}_bg\.wasm$/)?.[1];
+  try {
+    const wasm = [];
+    const documents = [];
+    page.on('request', (req) => {
+      const path = new URL(req.url()).pathname;
+      if (path.endsWith('.wasm')) wasm.push(entry(path));
+      if (req.resourceType() === 'document') documents.push(path);
+    });
+    await open(page, '/libretto/00000000-0000-4000-8000-000000000000/esperienze-lavorative');
+    assert.deepEqual(wasm, ['sportello-libretto']);
+
+    await page.getByRole('link', { name: it.nav_ila, exact: true }).click();
+    await page.locator('h1', { hasText: it.ila_title }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/ila');
+    assert.deepEqual(wasm, ['sportello-libretto', 'sportello']);
+    assert.deepEqual(await axeViolations(page), []);
+
+    await page.getByRole('link', { name: it.nav_invii, exact: true }).click();
+    await page.locator('h1', { hasText: it.invii_title }).waitFor();
+    // Each address was loaded once, by the entry that has it.
+    assert.deepEqual(documents, ['/libretto/00000000-0000-4000-8000-000000000000/esperienze-lavorative', '/ila', '/invii']);
+
+    // An address no entry has: the entry the server chose says so, and stays.
+    documents.length = 0;
+    await open(page, '/libretto/a/b/c/d');
+    await page.locator('h1', { hasText: it.not_found_title }).waitFor();
+    await page.waitForTimeout(500);
+    assert.deepEqual(documents, ['/libretto/a/b/c/d']);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

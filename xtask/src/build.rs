@@ -30,28 +30,32 @@ pub fn server() -> Result {
     })
 }
 
-/// The whole app (`index.html`, served for every route but `/`), then the light entry for `/`
-/// beside it (`home.html`), then compressed copies of everything.
+/// The app's entries: the rest of the app (`index.html`), the Libretto's (`libretto.html`)
+/// and the light one for `/` (`home.html`), then compressed copies of everything.
 fn release() -> Result {
     exec(command("trunk").args(["build", "--release", "--offline"]))?;
+    let libretto = apart("libretto.html")?;
+    write(&dist().join("libretto.html"), libretto.as_bytes())?;
     home()?;
     precompress(&dist())
 }
 
-/// trunk builds one page per run and empties its output directory first, so the home page is
-/// built apart and its files added to `dist/`: its own hashed script and wasm, and the CSS,
-/// fonts and icon the app has already put there under the same names.
-fn home() -> Result {
-    let out = root().join("target").join("trunk-home");
+/// trunk builds one page per run and empties its output directory first, so every entry but
+/// `index.html` is built apart and its files added to `dist/`: its own hashed script and wasm,
+/// and the CSS, fonts and icon the app has already put there under the same names. Returns
+/// the page, for the caller to finish and write.
+fn apart(page: &str) -> Result<String> {
+    let stem = page.trim_end_matches(".html");
+    let out = root().join("target").join(format!("trunk-{stem}"));
     exec(
         command("trunk")
-            .args(["build", "home.html", "--release", "--offline", "--dist"])
+            .args(["build", page, "--release", "--offline", "--dist"])
             .arg(&out),
     )?;
-    let html_name = ["home.html", "index.html"]
+    let html_name = [page, "index.html"]
         .into_iter()
         .find(|n| out.join(n).exists())
-        .ok_or("trunk wrote no HTML page for home.html")?;
+        .ok_or_else(|| format!("trunk wrote no HTML page for {page}"))?;
     for path in files(&out)? {
         let name = path.strip_prefix(&out).map_err(|e| e.to_string())?;
         if name.as_os_str() == html_name {
@@ -64,9 +68,13 @@ fn home() -> Result {
         }
         std::fs::copy(&path, &to).map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
     }
-    let html = std::fs::read_to_string(out.join(html_name))
-        .map_err(|e| format!("cannot read the home page: {e}"))?;
-    // One static page per language; the server picks it by the browser's Accept-Language.
+    std::fs::read_to_string(out.join(html_name)).map_err(|e| format!("cannot read the page {page}: {e}"))
+}
+
+/// The light entry, one static page per language; the server picks it by the browser's
+/// Accept-Language.
+fn home() -> Result {
+    let html = apart("home.html")?;
     for (lang, texts) in locales()? {
         let name = if lang == DEFAULT_LANG {
             "home.html".to_owned()

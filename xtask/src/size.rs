@@ -6,17 +6,31 @@ use std::collections::BTreeMap;
 
 use crate::cmd::{self, Result, command, root};
 
+/// The app's entries, by their binaries' names (see `src/app.rs`).
+const ENTRIES: &[&str] = &["sportello-home", "sportello-libretto", "sportello"];
+
 /// The release build must have run: trunk leaves wasm-bindgen's output (names intact,
-/// before wasm-opt) in `target/wasm-bindgen/release`.
+/// before wasm-opt) in `target/wasm-bindgen/release`. One report per entry.
 pub fn report() -> Result {
-    let input = root().join("target/wasm-bindgen/release/sportello_bg.wasm");
-    if !input.exists() {
-        return Err(format!(
-            "{} is missing: build the release app first",
-            input.display()
-        ));
+    for entry in ENTRIES {
+        report_entry(entry)?;
     }
-    let named = root().join("target/bench/sportello_names.wasm");
+    Ok(())
+}
+
+fn report_entry(entry: &str) -> Result {
+    let dir = root().join("target/wasm-bindgen/release");
+    let input = [entry.to_owned(), entry.replace('-', "_")]
+        .iter()
+        .map(|name| dir.join(format!("{name}_bg.wasm")))
+        .find(|p| p.exists())
+        .ok_or_else(|| {
+            format!(
+                "{entry}'s wasm is missing in {}: build the release app first",
+                dir.display()
+            )
+        })?;
+    let named = root().join(format!("target/bench/{entry}_names.wasm"));
     std::fs::create_dir_all(named.parent().unwrap_or(&root()))
         .map_err(|e| format!("cannot create target/bench: {e}"))?;
     let mut opt = command("wasm-opt");
@@ -29,8 +43,8 @@ pub fn report() -> Result {
     cmd::exec(&mut opt)?;
     let items = top_items(&named)?;
     let total: u64 = items.iter().map(|i| i.size).sum();
-    println!("\nbench: where the wasm's bytes go (twiggy, optimised as released, names kept; raw bytes)");
-    println!("  wasm_items total_bytes={total}");
+    println!("\nbench: where {entry}'s wasm bytes go (twiggy, optimised as released, names kept; raw bytes)");
+    println!("  wasm_items entry={entry} total_bytes={total}");
 
     let (data, code): (Vec<&Item>, Vec<&Item>) =
         items.iter().partition(|i| i.name.starts_with("data segment"));

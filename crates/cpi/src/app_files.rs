@@ -1,7 +1,10 @@
 //! Serving the trunk build: files as they are, precompressed variants when the browser
-//! accepts them, the light entry's page for `/` when the build has one (`home.html`, or
-//! `home.<lang>.html` for the first of the browser's languages that has one), and
-//! `index.html` (the whole app) for every other app route so deep links and reloads work.
+//! accepts them, and for each app route the page of the entry that has it, so deep links and
+//! reloads work: the light entry for `/` when the build has one (`home.html`, or
+//! `home.<lang>.html` for the first of the browser's languages that has one), the Libretto's
+//! entry for the Libretto and its submissions (`libretto.html`), and `index.html` (the rest of
+//! the app) for every other address. The app asks the server again for a route its entry
+//! lacks, so this is the one place that decides which entry has which address.
 
 use std::path::{Path, PathBuf};
 
@@ -23,6 +26,8 @@ pub struct AppFiles {
     /// The light entry's pages: the default page's language (its `<html lang>`) and the
     /// languages with a page of their own (`home.<lang>.html`); `None` without a light entry.
     home_languages: Option<(String, Vec<String>)>,
+    /// Whether the build has the Libretto's entry (older builds served it from `index.html`).
+    libretto_entry: bool,
     /// `sha256-…` sources of the inline scripts in `index.html` and `home.html` (trunk's
     /// loaders), so the CSP can allow exactly those and nothing else inline.
     pub inline_script_hashes: Vec<String>,
@@ -30,6 +35,15 @@ pub struct AppFiles {
 
 /// The light entry's page, served for `/`.
 const HOME_HTML: &str = "home.html";
+/// The Libretto's entry, served for every address under [`LIBRETTO_ROUTES`].
+const LIBRETTO_HTML: &str = "libretto.html";
+const LIBRETTO_ROUTES: &[&str] = &["/libretto", "/invii"];
+
+/// Whether `path` is `prefix` or an address below it.
+fn under(path: &str, prefix: &str) -> bool {
+    path.strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
 
 impl AppFiles {
     pub fn load(dist: &Path) -> Result<Self, AppFilesError> {
@@ -38,17 +52,9 @@ impl AppFiles {
             path: index_path,
             source,
         })?;
-        let home_path = dist.join(HOME_HTML);
-        let home_html = match std::fs::read_to_string(&home_path) {
-            Ok(html) => Some(html),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(source) => {
-                return Err(AppFilesError::Io {
-                    path: home_path,
-                    source,
-                });
-            }
-        };
+        let home_html = read_if_built(&dist.join(HOME_HTML))?;
+        let libretto_html = read_if_built(&dist.join(LIBRETTO_HTML))?;
+        let libretto_entry = libretto_html.is_some();
         let home_languages = match &home_html {
             None => None,
             Some(html) => Some((html_lang(html).unwrap_or_default(), translated_homes(dist)?)),
@@ -56,6 +62,7 @@ impl AppFiles {
         // Every language's home page carries the same loader; the set keeps each hash once.
         let mut pages = vec![index_html.clone()];
         pages.extend(home_html);
+        pages.extend(libretto_html);
         for lang in home_languages.iter().flat_map(|(_, translated)| translated) {
             let path = dist.join(format!("home.{lang}.html"));
             pages.push(std::fs::read_to_string(&path).map_err(|source| AppFilesError::Io { path, source })?);
@@ -69,6 +76,7 @@ impl AppFiles {
             dist: dist.to_path_buf(),
             index_html,
             home_languages,
+            libretto_entry,
             inline_script_hashes,
         })
     }
@@ -86,27 +94,37 @@ impl AppFiles {
             .precompressed_gzip()
             .fallback(tower::util::BoxCloneSyncService::new(fallback));
         let homes = self.home_languages;
-        // `/` is asked of the file service as its home page, so it comes precompressed too.
+        let libretto_entry = self.libretto_entry;
+        // An entry's page is asked of the file service in place of the address, so it comes
+        // precompressed too.
         let service = tower::service_fn(move |mut req: Request<Body>| {
             let files = files.clone();
-            let home = match &homes {
-                Some((default, translated)) if req.uri().path() == "/" => {
+            let path = req.uri().path();
+            let page = match &homes {
+                Some((default, translated)) if path == "/" => {
                     let accept = req
                         .headers()
                         .get(header::ACCEPT_LANGUAGE)
                         .and_then(|v| v.to_str().ok());
                     Some(home_page(accept.unwrap_or_default(), default, translated))
                 }
+                _ if libretto_entry
+                    && is_app_route(path)
+                    && LIBRETTO_ROUTES.iter().any(|p| under(path, p)) =>
+                {
+                    Some(format!("/{LIBRETTO_HTML}"))
+                }
                 _ => None,
             };
+            let by_language = path == "/" && page.is_some();
             async move {
-                if let Some(page) = &home
+                if let Some(page) = &page
                     && let Ok(uri) = page.parse()
                 {
                     *req.uri_mut() = uri;
                 }
                 let mut response = tower::ServiceExt::oneshot(files, req).await?.map(Body::new);
-                if home.is_some() {
+                if by_language {
                     response.headers_mut().insert(
                         header::VARY,
                         HeaderValue::from_static("Accept-Language, Accept-Encoding"),
@@ -116,6 +134,18 @@ impl AppFiles {
             }
         });
         tower::util::BoxCloneSyncService::new(service)
+    }
+}
+
+/// A page of the build, or `None` when this build does not have it.
+fn read_if_built(path: &Path) -> Result<Option<String>, AppFilesError> {
+    match std::fs::read_to_string(path) {
+        Ok(html) => Ok(Some(html)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(AppFilesError::Io {
+            path: path.to_path_buf(),
+            source,
+        }),
     }
 }
 
@@ -173,10 +203,13 @@ fn home_page(accept_language: &str, default: &str, translated: &[String]) -> Str
         )
 }
 
-/// A path with a file extension that is not in `dist/` is a missing file, not an app route.
+/// A path with a file extension is a file (missing, if it is not in `dist/`), not an app route.
+fn is_app_route(path: &str) -> bool {
+    !path.rsplit('/').next().unwrap_or_default().contains('.')
+}
+
 fn app_route_or_404(path: &str, index: String) -> Response {
-    let last = path.rsplit('/').next().unwrap_or_default();
-    if last.contains('.') {
+    if !is_app_route(path) {
         return StatusCode::NOT_FOUND.into_response();
     }
     let mut response = index.into_response();
@@ -228,6 +261,18 @@ mod tests {
             html_lang(r#"<!DOCTYPE html><html lang="it" dir="ltr"><head>"#).as_deref(),
             Some("it")
         );
+    }
+
+    #[test]
+    fn the_libretto_entry_has_its_addresses_and_no_others() {
+        let libretto = |path| LIBRETTO_ROUTES.iter().any(|p| under(path, p));
+        assert!(libretto("/libretto"));
+        assert!(libretto("/libretto/0000/esperienze-lavorative"));
+        assert!(libretto("/invii/abc"));
+        assert!(!libretto("/librettox"));
+        assert!(!libretto("/ila"));
+        assert!(!libretto("/"));
+        assert!(!is_app_route("/libretto/foto.png"));
     }
 
     #[test]

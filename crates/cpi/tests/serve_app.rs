@@ -100,7 +100,7 @@ async fn app_routes_get_index_with_a_csp_pinning_the_inline_loader() {
 }
 
 #[tokio::test]
-async fn with_a_home_page_built_slash_gets_it_compressed_and_every_other_route_the_whole_app() {
+async fn with_a_home_page_built_slash_gets_it_compressed_and_every_other_route_the_app() {
     const HOME: &str = r#"<!DOCTYPE html><html><head>
 <script type="module">import init from '/home-0123456789abcdef.js'; await init();</script>
 </head><body><h1>Sportello per il lavoro</h1></body></html>"#;
@@ -173,9 +173,58 @@ async fn with_a_home_page_built_slash_gets_it_compressed_and_every_other_route_t
         assert_eq!(res.status(), 200, "{route}");
         assert!(
             res.text().await.expect("body").contains("Caricamento"),
-            "{route} gets the whole app"
+            "{route} gets the app"
         );
     }
+}
+
+#[tokio::test]
+async fn with_a_libretto_entry_built_its_addresses_get_it_and_no_others_do() {
+    const LIBRETTO: &str = r#"<!DOCTYPE html><html><head>
+<script type="module">import init from '/libretto-0123456789abcdef.js'; await init();</script>
+</head><body><div id="app">Libretto entry</div></body></html>"#;
+    let app = start(&[
+        ("libretto.html", LIBRETTO.as_bytes()),
+        ("libretto.html.gz", b"GZIP-LIBRETTO"),
+    ])
+    .await;
+    for route in [
+        "/libretto",
+        "/libretto/abc/esperienze-lavorative",
+        "/invii",
+        "/invii/k-1",
+    ] {
+        let res = get(&format!("{}{route}", app.base), None).await;
+        assert_eq!(res.status(), 200, "{route}");
+        assert_eq!(header(&res, "cache-control"), "no-cache", "{route}");
+        assert!(header(&res, "content-type").starts_with("text/html"), "{route}");
+        let csp = header(&res, "content-security-policy");
+        let expected = {
+            use base64::Engine as _;
+            use sha2::Digest as _;
+            let body = "import init from '/libretto-0123456789abcdef.js'; await init();";
+            base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(body))
+        };
+        assert!(csp.contains(&format!("'sha256-{expected}'")), "{csp}");
+        assert!(
+            res.text().await.expect("body").contains("Libretto entry"),
+            "{route} gets the Libretto's entry"
+        );
+    }
+    let gz = get(&format!("{}/libretto/abc", app.base), Some("gzip")).await;
+    assert_eq!(header(&gz, "content-encoding"), "gzip");
+    assert_eq!(gz.bytes().await.expect("body").as_ref(), b"GZIP-LIBRETTO");
+
+    for route in ["/", "/ila", "/librettox", "/impostazioni/invii"] {
+        let res = get(&format!("{}{route}", app.base), None).await;
+        assert_eq!(res.status(), 200, "{route}");
+        assert!(
+            res.text().await.expect("body").contains("Caricamento"),
+            "{route} gets the rest of the app"
+        );
+    }
+    let missing = get(&format!("{}/libretto/foto.png", app.base), None).await;
+    assert_eq!(missing.status(), 404);
 }
 
 #[tokio::test]
