@@ -43,7 +43,20 @@ function audit() {
   }
 }
 
-const runs = Array.from({ length: RUNS }, audit);
+/** Lighthouse sometimes fails to record a trace ("Something went wrong recording the trace …
+ *  Please run Lighthouse again"): such a run is run again, up to twice, and said so. */
+function auditWithRetry() {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return audit();
+    } catch (e) {
+      if (attempt === 3) throw e;
+      console.log(`BENCH   lighthouse run failed (${String(e.message).split('\n')[0]}), running it again`);
+    }
+  }
+}
+
+const runs = Array.from({ length: RUNS }, auditWithRetry);
 const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(RUNS / 2)];
 const fixed = (v, digits) => Number(v).toFixed(digits);
 console.log(
