@@ -5,6 +5,7 @@
 //! `/api/v1` (`api/`), storing in SQLite or PostgreSQL (`db/`). It holds no rules: intake
 //! checks call `sportello-core`.
 
+pub mod accounts;
 pub mod api;
 mod app_files;
 pub mod db;
@@ -55,22 +56,9 @@ pub enum StartError {
 /// service. Fails if the app build, the offices file or the database is unusable: a server
 /// that started without them would answer every citizen with an error.
 pub async fn router(config: &Config) -> Result<Router, StartError> {
-    std::fs::create_dir_all(&config.data_dir).map_err(|source| StartError::DataDir {
-        path: config.data_dir.clone(),
-        source,
-    })?;
-    let offices_json = match &config.offices {
-        Some(path) => std::fs::read_to_string(path)
-            .map_err(|e| StartError::Offices(format!("cannot read {}: {e}", path.display())))?,
-        None => DEFAULT_OFFICES.to_owned(),
-    };
-    let offices =
-        sportello_core::cpi::parse_offices(&offices_json).map_err(|e| StartError::Offices(e.to_string()))?;
+    let offices = load_offices(config)?;
     let app = app_files::AppFiles::load(&config.dist)?;
-    let db = match &config.database_url {
-        Some(url) => db::Db::open_postgres(url).await?,
-        None => db::Db::open_sqlite(&config.data_dir).await?,
-    };
+    let db = open_db(config).await?;
     let key = tokens::TokenKey::load(&config.data_dir).map_err(StartError::Secret)?;
     let state = api::AppState {
         db,
@@ -83,6 +71,29 @@ pub async fn router(config: &Config) -> Result<Router, StartError> {
         .merge(api::router(state))
         .fallback_service(app.service());
     Ok(headers::apply(router, &csp))
+}
+
+/// The offices the configuration names (the reference list when it names none).
+pub fn load_offices(config: &Config) -> Result<Vec<sportello_core::cpi::Office>, StartError> {
+    let offices_json = match &config.offices {
+        Some(path) => std::fs::read_to_string(path)
+            .map_err(|e| StartError::Offices(format!("cannot read {}: {e}", path.display())))?,
+        None => DEFAULT_OFFICES.to_owned(),
+    };
+    sportello_core::cpi::parse_offices(&offices_json).map_err(|e| StartError::Offices(e.to_string()))
+}
+
+/// The database the configuration names, migrated: PostgreSQL from `database_url`, else the
+/// SQLite file in the data directory (created with it).
+pub async fn open_db(config: &Config) -> Result<db::Db, StartError> {
+    std::fs::create_dir_all(&config.data_dir).map_err(|source| StartError::DataDir {
+        path: config.data_dir.clone(),
+        source,
+    })?;
+    Ok(match &config.database_url {
+        Some(url) => db::Db::open_postgres(url).await?,
+        None => db::Db::open_sqlite(&config.data_dir).await?,
+    })
 }
 
 async fn healthz() -> axum::Json<serde_json::Value> {
@@ -98,10 +109,14 @@ pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         "Sportello CPI server: http://{local}/ (app from {})",
         config.dist.display()
     );
-    axum::serve(listener, router)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    // The peer's address throttles failed desk sign-ins per address.
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
     Ok(())
 }

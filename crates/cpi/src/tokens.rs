@@ -59,13 +59,23 @@ impl TokenKey {
     }
 
     pub fn token(&self, submission_id: &str) -> String {
+        self.derive(b"sportello status token\0", submission_id)
+    }
+
+    /// A desk session's CSRF token: derived from the session token, so it needs no storage,
+    /// cannot be computed without the secret, and dies with the session.
+    pub fn csrf(&self, session_token: &str) -> String {
+        self.derive(b"sportello csrf token\0", session_token)
+    }
+
+    fn derive(&self, label: &[u8], input: &str) -> String {
         // A key of any length is accepted by HMAC; the error branch cannot happen.
         let mut mac = match Hmac::<Sha256>::new_from_slice(&self.0) {
             Ok(m) => m,
             Err(_) => return String::new(),
         };
-        mac.update(b"sportello status token\0");
-        mac.update(submission_id.as_bytes());
+        mac.update(label);
+        mac.update(input.as_bytes());
         URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
     }
 }
@@ -76,6 +86,16 @@ pub fn hash(token: &str) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// A new random secret (a desk session's token): 256 bits, base64url.
+pub fn random() -> String {
+    URL_SAFE_NO_PAD.encode(rand::random::<[u8; 32]>())
+}
+
+/// Compares two tokens in constant time.
+pub fn same(a: &str, b: &str) -> bool {
+    a.as_bytes().ct_eq(b.as_bytes()).into()
 }
 
 /// Compares a presented token with a stored hash in constant time.
@@ -110,5 +130,13 @@ mod tests {
         assert!(matches(&a, &hash(&a)));
         assert!(!matches(&key.token("b"), &hash(&a)));
         assert!(!matches("", &hash(&a)));
+        let session = random();
+        assert_ne!(session, random());
+        assert_ne!(
+            key.csrf(&session),
+            key.token(&session),
+            "labels keep the two apart"
+        );
+        assert!(same(&key.csrf(&session), &again.csrf(&session)));
     }
 }

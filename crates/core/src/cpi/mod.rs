@@ -6,6 +6,7 @@
 //! refuse after. With the `openapi` feature the types also describe themselves for the
 //! server's OpenAPI document; the app never turns it on.
 
+pub mod desk;
 mod offices;
 mod receipt;
 

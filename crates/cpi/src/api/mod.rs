@@ -2,6 +2,7 @@
 //! the same `#[utoipa::path]` annotations, so the document cannot list a route that does not
 //! exist or miss one that does.
 
+pub mod desk;
 mod error;
 mod offices;
 pub mod submissions;
@@ -42,7 +43,10 @@ pub struct AppState {
         description = "The contract between the Sportello app and a Centro per l'Impiego: intake of Libretto submissions and their evidence files, and their status.",
         version = "1"
     ),
-    tags((name = "intake", description = "What a citizen's app sends and reads"))
+    tags(
+        (name = "intake", description = "What a citizen's app sends and reads"),
+        (name = "desk", description = "The orientatore's review desk: session and queue")
+    )
 )]
 struct ApiDoc;
 
@@ -53,6 +57,12 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(submissions::create_submission))
         .routes(routes!(submissions::get_submission))
         .routes(routes!(submissions::put_evidence))
+        .routes(routes!(
+            desk::session::sign_in,
+            desk::session::current,
+            desk::session::sign_out
+        ))
+        .routes(routes!(desk::queue::list))
         .split_for_parts();
     let doc_json = doc.to_pretty_json().unwrap_or_else(|_| "{}".to_owned());
     router

@@ -6,7 +6,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use sportello_core::LifecycleState;
 use sportello_core::content_hash::sha256_hex;
 use sportello_core::cpi::{
@@ -18,7 +18,7 @@ use sportello_core::libretto::FileRef;
 
 use super::AppState;
 use super::error::Failure;
-use crate::db::{NewEvidence, NewSubmission, SubmissionRow};
+use crate::db::{NewEvidence, NewSubmission, SubmissionRow, timestamp};
 use crate::tokens;
 
 /// Sends one version of a Libretto. Safe to retry with the same `Idempotency-Key`.
@@ -347,11 +347,6 @@ fn parse_status(row: &SubmissionRow) -> Result<LifecycleState, Failure> {
 
 fn parse_time(row: &SubmissionRow, text: &str) -> Result<DateTime<Utc>, Failure> {
     text.parse().map_err(|e| damaged(&row.id, e))
-}
-
-/// Times are stored as fixed-width RFC 3339 UTC, so text order is time order in both engines.
-fn timestamp(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Micros, true)
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {

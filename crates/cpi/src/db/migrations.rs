@@ -8,7 +8,10 @@ use sqlx::AnyPool;
 
 use super::{DbError, Engine};
 
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../../migrations/0001_intake.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../../migrations/0001_intake.sql")),
+    (2, include_str!("../../migrations/0002_desk_accounts.sql")),
+];
 
 pub async fn apply(pool: &AnyPool, engine: Engine) -> Result<(), DbError> {
     sqlx::query(

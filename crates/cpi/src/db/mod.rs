@@ -6,13 +6,21 @@
 //! commit is durable: SQLite runs in WAL mode with `synchronous=FULL`, PostgreSQL with its
 //! default `synchronous_commit`.
 
+mod desk;
 mod migrations;
+
+pub use desk::{Orientatore, QueueFilter, QueueRow, SessionRow};
 
 use std::path::Path;
 use std::time::Duration;
 
 use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
+
+/// Times are stored as fixed-width RFC 3339 UTC, so text order is time order in both engines.
+pub fn timestamp(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {

@@ -1,0 +1,107 @@
+//! The office's queue of submissions.
+
+use axum::Json;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Deserialize;
+use sportello_core::LifecycleState;
+use sportello_core::cpi::ApiError;
+use sportello_core::cpi::desk::{QueueItem, QueuePage};
+
+use super::SignedIn;
+use crate::api::AppState;
+use crate::api::error::Failure;
+use crate::api::submissions::status_name;
+use crate::db::{QueueFilter, QueueRow, timestamp};
+
+pub const PAGE_SIZE: u32 = 50;
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct QueueQuery {
+    /// `inviata`, `in_revisione`, `modifiche_richieste` or `consolidata`.
+    pub status: Option<String>,
+    /// Received on or after this day (`YYYY-MM-DD`, UTC).
+    pub from: Option<NaiveDate>,
+    /// Received on or before this day.
+    pub to: Option<NaiveDate>,
+    /// From 1.
+    pub page: Option<u32>,
+}
+
+/// The signed-in orientatore's office's submissions, oldest waiting first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/desk/submissions",
+    tag = "desk",
+    params(QueueQuery),
+    responses(
+        (status = 200, description = "One page of the queue", body = QueuePage),
+        (status = 400, description = "An unknown status, or a page below 1", body = ApiError),
+        (status = 401, description = "Not signed in", body = ApiError),
+    )
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    Query(q): Query<QueueQuery>,
+) -> Result<Json<QueuePage>, Failure> {
+    let status = match q.status.as_deref() {
+        None | Some("") => None,
+        Some(s) => Some(parse_status(s).ok_or_else(|| {
+            Failure::new(StatusCode::BAD_REQUEST, "bad_status", format!("no status {s:?}"))
+        })?),
+    };
+    let page = q.page.unwrap_or(1);
+    if page == 0 {
+        return Err(Failure::new(
+            StatusCode::BAD_REQUEST,
+            "bad_page",
+            "pages start at 1",
+        ));
+    }
+    let day_start = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| timestamp(t.and_utc()));
+    let filter = QueueFilter {
+        status: status.map(|s| status_name(s).to_owned()),
+        from: q.from.and_then(day_start),
+        until: q.to.and_then(|d| d.succ_opt()).and_then(day_start),
+        limit: i64::from(PAGE_SIZE),
+        offset: i64::from(page - 1) * i64::from(PAGE_SIZE),
+    };
+    let (rows, total) = state.db.queue(&signed_in.orientatore.office_id, &filter).await?;
+    let items = rows.into_iter().map(item).collect::<Result<_, _>>()?;
+    Ok(Json(QueuePage {
+        items,
+        total: u64::try_from(total).unwrap_or(0),
+        page,
+        page_size: PAGE_SIZE,
+    }))
+}
+
+fn parse_status(s: &str) -> Option<LifecycleState> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned()))
+        .ok()
+        .filter(|s| *s != LifecycleState::Bozza)
+}
+
+fn item(row: QueueRow) -> Result<QueueItem, Failure> {
+    let damaged = || {
+        tracing::error!(submission = %row.id, "stored submission is damaged");
+        Failure::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the server failed; try again later",
+        )
+    };
+    let time = |t: &str| t.parse::<DateTime<Utc>>().map_err(|_| damaged());
+    Ok(QueueItem {
+        status: parse_status(&row.status).ok_or_else(damaged)?,
+        version: u32::try_from(row.version).map_err(|_| damaged())?,
+        received_at: time(&row.received_at)?,
+        updated_at: time(&row.updated_at)?,
+        submission_id: row.id,
+        receipt_code: row.receipt_code,
+        draft_id: row.draft_id,
+    })
+}
