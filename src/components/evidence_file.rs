@@ -39,7 +39,8 @@ pub fn human_size(bytes: u64, italian: bool) -> String {
     } else {
         (1024, "kB")
     };
-    let tenths = (u128::from(bytes) * 10 + unit / 2) / unit;
+    // In u64: `u128` arithmetic and formatting would cost more code than the floats did.
+    let tenths = bytes.saturating_mul(10).saturating_add(unit / 2) / unit;
     let separator = if italian { ',' } else { '.' };
     format!("{}{separator}{} {name}", tenths / 10, tenths % 10)
 }

@@ -15,6 +15,9 @@ on_both_engines!(
     wrong_passwords_and_unknown_addresses_get_the_same_answer_and_are_throttled,
     the_authorization_matrix_holds_for_every_desk_route,
     the_queue_is_the_offices_own_oldest_first_and_filtered,
+    a_review_takes_a_version_through_its_states_and_a_consolidated_one_is_read_only,
+    two_orientatori_saving_one_revision_one_is_told_nothing_is_overwritten,
+    evidence_files_are_served_as_received_to_their_office_only,
 );
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────
@@ -70,8 +73,21 @@ struct Caller {
 }
 
 async fn call(s: &Server, method: &str, path: &str, who: &Caller) -> reqwest::Response {
+    call_with(s, method, path, who, None).await
+}
+
+async fn call_with(
+    s: &Server,
+    method: &str,
+    path: &str,
+    who: &Caller,
+    body: Option<&serde_json::Value>,
+) -> reqwest::Response {
     let m = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
     let mut req = reqwest::Client::new().request(m, s.url(path));
+    if let Some(b) = body {
+        req = req.json(b);
+    }
     if let Some(c) = &who.cookie {
         req = req.header("cookie", c);
     }
@@ -175,7 +191,10 @@ async fn wrong_passwords_and_unknown_addresses_get_the_same_answer_and_are_throt
 async fn the_authorization_matrix_holds_for_every_desk_route(s: Server) {
     add_account(&s, "pistoia", "anna@cpi.example.it").await;
     add_account(&s, "milano", "marco@cpi.example.it").await;
-    let receipt = submit_to(&s, "pistoia").await;
+    let pdf = file_ref("attestato.pdf", PDF, "application/pdf");
+    let receipt = submit(&s, &request(std::slice::from_ref(&pdf))).await;
+    let uploaded = put(&s, &receipt, &pdf.sha256, PDF, Some(&receipt.status_token)).await;
+    assert_eq!(uploaded.status(), 201);
 
     let right = session(&s, "anna@cpi.example.it").await;
     let other_office = session(&s, "marco@cpi.example.it").await;
@@ -344,6 +363,162 @@ async fn the_authorization_matrix_holds_for_every_desk_route(s: Server) {
             403,
             "csrf_failed",
         ),
+        // One submission: read, opened, its file, its review (a change each but the reads).
+        (
+            "anonymous",
+            0,
+            "GET /api/v1/desk/submissions/{id}",
+            401,
+            "not_signed_in",
+        ),
+        (
+            "citizen",
+            0,
+            "GET /api/v1/desk/submissions/{id}",
+            401,
+            "not_signed_in",
+        ),
+        (
+            "other office",
+            0,
+            "GET /api/v1/desk/submissions/{id}",
+            404,
+            "not_found",
+        ),
+        ("no CSRF token", 0, "GET /api/v1/desk/submissions/{id}", 200, ""),
+        (
+            "right orientatore",
+            0,
+            "GET /api/v1/desk/submissions/{id}",
+            200,
+            "",
+        ),
+        (
+            "anonymous",
+            0,
+            "GET /api/v1/desk/submissions/{id}/evidence/{sha}",
+            401,
+            "not_signed_in",
+        ),
+        (
+            "citizen",
+            0,
+            "GET /api/v1/desk/submissions/{id}/evidence/{sha}",
+            401,
+            "not_signed_in",
+        ),
+        (
+            "other office",
+            0,
+            "GET /api/v1/desk/submissions/{id}/evidence/{sha}",
+            404,
+            "not_found",
+        ),
+        (
+            "right orientatore",
+            0,
+            "GET /api/v1/desk/submissions/{id}/evidence/{sha}",
+            200,
+            "",
+        ),
+        (
+            "anonymous",
+            0,
+            "POST /api/v1/desk/submissions/{id}/open",
+            401,
+            "not_signed_in",
+        ),
+        (
+            "citizen",
+            0,
+            "POST /api/v1/desk/submissions/{id}/open",
+            401,
+            "not_signed_in",
+        ),
+        (
+            "signed out",
+            0,
+            "POST /api/v1/desk/submissions/{id}/open",
+            401,
+            "not_signed_in",
+        ),
+        (
+            "other office",
+            0,
+            "POST /api/v1/desk/submissions/{id}/open",
+            404,
+            "not_found",
+        ),
+        (
+            "no CSRF token",
+            0,
+            "POST /api/v1/desk/submissions/{id}/open",
+            403,
+            "csrf_failed",
+        ),
+        (
+            "wrong CSRF token",
+            0,
+            "POST /api/v1/desk/submissions/{id}/open",
+            403,
+            "csrf_failed",
+        ),
+        (
+            "right orientatore",
+            0,
+            "POST /api/v1/desk/submissions/{id}/open",
+            200,
+            "",
+        ),
+        (
+            "anonymous",
+            0,
+            "PUT /api/v1/desk/submissions/{id}/review",
+            401,
+            "not_signed_in",
+        ),
+        (
+            "citizen",
+            0,
+            "PUT /api/v1/desk/submissions/{id}/review",
+            401,
+            "not_signed_in",
+        ),
+        (
+            "signed out",
+            0,
+            "PUT /api/v1/desk/submissions/{id}/review",
+            401,
+            "not_signed_in",
+        ),
+        (
+            "other office",
+            0,
+            "PUT /api/v1/desk/submissions/{id}/review",
+            404,
+            "not_found",
+        ),
+        (
+            "no CSRF token",
+            0,
+            "PUT /api/v1/desk/submissions/{id}/review",
+            403,
+            "csrf_failed",
+        ),
+        (
+            "wrong CSRF token",
+            0,
+            "PUT /api/v1/desk/submissions/{id}/review",
+            403,
+            "csrf_failed",
+        ),
+        (
+            "right orientatore",
+            0,
+            "PUT /api/v1/desk/submissions/{id}/review",
+            200,
+            "",
+        ),
         ("right orientatore", 0, "DELETE /api/v1/desk/session", 204, ""),
         (
             "right orientatore",
@@ -356,7 +531,13 @@ async fn the_authorization_matrix_holds_for_every_desk_route(s: Server) {
     for (who, _, route, status, code) in expected {
         let caller = &callers.iter().find(|(name, _)| name == who).expect("caller").1;
         let (method, path) = route.split_once(' ').expect("route");
-        let res = call(&s, method, path, caller).await;
+        let path = path
+            .replace("{id}", &receipt.submission_id)
+            .replace("{sha}", &pdf.sha256);
+        let path = path.as_str();
+        let draft_review = serde_json::json!({ "revision": 0, "annotations": [] });
+        let body = (method == "PUT").then_some(&draft_review);
+        let res = call_with(&s, method, path, caller, body).await;
         let got_status = res.status().as_u16();
         if *status >= 400 {
             assert_eq!(
@@ -376,7 +557,20 @@ async fn the_authorization_matrix_holds_for_every_desk_route(s: Server) {
             }
         }
     }
-    // What the server holds: the signed-out and the expired sessions have ended.
+    // What the server holds: only the right orientatore opened and reviewed the submission.
+    let pool = s.sql().await;
+    let (status,): (String,) = sqlx::query_as("SELECT status FROM submissions")
+        .fetch_one(&pool)
+        .await
+        .expect("status");
+    assert_eq!(status, "in_revisione");
+    let (revision, reviewer): (i64, String) = sqlx::query_as("SELECT revision, reviewer_email FROM reviews")
+        .fetch_one(&pool)
+        .await
+        .expect("review");
+    assert_eq!((revision, reviewer.as_str()), (1, "anna@cpi.example.it"));
+    pool.close().await;
+    // The signed-out and the expired sessions have ended.
     assert_eq!(
         s.count("SELECT COUNT(*) FROM desk_sessions WHERE ended_at IS NULL")
             .await,
@@ -438,4 +632,203 @@ async fn the_queue_is_the_offices_own_oldest_first_and_filtered(s: Server) {
     assert_eq!(page("?page=2").await.items.len(), 0);
     let bad = call(&s, "GET", "/api/v1/desk/submissions?status=bozza", &who).await;
     assert_eq!(error_code(bad).await, (400, "bad_status".into()));
+}
+
+/// A signed-in orientatore of `office` as a caller that sends the CSRF token.
+async fn orientatore(s: &Server, office: &str, email: &str) -> Caller {
+    add_account(s, office, email).await;
+    let me = session(s, email).await;
+    Caller {
+        cookie: Some(me.cookie),
+        csrf: Some(me.csrf),
+        ..Default::default()
+    }
+}
+
+async fn save_review(s: &Server, who: &Caller, id: &str, body: serde_json::Value) -> reqwest::Response {
+    call_with(
+        s,
+        "PUT",
+        &format!("/api/v1/desk/submissions/{id}/review"),
+        who,
+        Some(&body),
+    )
+    .await
+}
+
+async fn stored(s: &Server, id: &str) -> (String, Option<i64>, Option<String>) {
+    let pool = s.sql().await;
+    let (status,): (String,) = sqlx::query_as("SELECT status FROM submissions WHERE id = $1")
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .expect("status");
+    let review: Option<(i64, String)> =
+        sqlx::query_as("SELECT revision, annotations_json FROM reviews WHERE submission_id = $1")
+            .bind(id)
+            .fetch_optional(&pool)
+            .await
+            .expect("review");
+    pool.close().await;
+    (status, review.as_ref().map(|r| r.0), review.map(|r| r.1))
+}
+
+async fn a_review_takes_a_version_through_its_states_and_a_consolidated_one_is_read_only(s: Server) {
+    let anna = orientatore(&s, "pistoia", "anna@cpi.example.it").await;
+    let mut r = request(&[]);
+    let experience = r
+        .libretto
+        .add_entry::<sportello_core::libretto::EsperienzaLavorativa>()
+        .0;
+    let e = &mut r.libretto.esperienze_lavorative[0];
+    e.datore = "Biblioteca San Giorgio".into();
+    e.professione.descrizione = "Bibliotecaria".into();
+    e.inizio = "2019-03".parse().ok();
+    e.in_corso = true;
+    e.mansioni = "Prestito e catalogazione".into();
+    let id = submit(&s, &r).await.submission_id;
+    let detail: sportello_core::cpi::desk::SubmissionDetail =
+        call(&s, "GET", &format!("/api/v1/desk/submissions/{id}"), &anna)
+            .await
+            .json()
+            .await
+            .expect("detail");
+    assert_eq!(detail.libretto, r.libretto);
+    assert_eq!(stored(&s, &id).await.0, "inviata", "reading does not open it");
+    let opened = call(&s, "POST", &format!("/api/v1/desk/submissions/{id}/open"), &anna).await;
+    assert_eq!(opened.status(), 200);
+    assert_eq!(stored(&s, &id).await.0, "in_revisione");
+
+    let unknown = save_review(
+        &s,
+        &anna,
+        &id,
+        serde_json::json!({ "revision": 0, "annotations": [{ "section": "titoli-istruzione", "item": experience, "verdict": "verificato" }] }),
+    )
+    .await;
+    assert_eq!(error_code(unknown).await, (422, "unknown_item".into()));
+    assert_eq!(stored(&s, &id).await.1, None, "nothing saved");
+
+    let changes = serde_json::json!({
+        "revision": 0,
+        "annotations": [
+            { "section": "dati-personali", "verdict": "verificato" },
+            { "section": "esperienze-lavorative", "item": experience, "verdict": "serve_documento", "comment": "<script>alert(1)</script> manca il contratto" }
+        ],
+        "outcome": "modifiche_richieste"
+    });
+    let saved = save_review(&s, &anna, &id, changes.clone()).await;
+    assert_eq!(saved.status(), 200);
+    let (status, revision, annotations) = stored(&s, &id).await;
+    assert_eq!((status.as_str(), revision), ("modifiche_richieste", Some(1)));
+    let annotations: serde_json::Value =
+        serde_json::from_str(&annotations.unwrap_or_default()).expect("json");
+    assert_eq!(annotations, changes["annotations"], "kept as written, as text");
+
+    // A save based on the old revision is refused and changes nothing.
+    let stale = save_review(
+        &s,
+        &anna,
+        &id,
+        serde_json::json!({ "revision": 0, "annotations": [] }),
+    )
+    .await;
+    assert_eq!(error_code(stale).await, (409, "review_conflict".into()));
+    assert_eq!(stored(&s, &id).await.1, Some(1));
+
+    let consolidate = serde_json::json!({ "revision": 1, "annotations": [], "outcome": "consolidata" });
+    assert_eq!(save_review(&s, &anna, &id, consolidate).await.status(), 200);
+    assert_eq!(stored(&s, &id).await.0, "consolidata");
+    // Consolidated: read-only, whatever the revision says.
+    let after = save_review(
+        &s,
+        &anna,
+        &id,
+        serde_json::json!({ "revision": 2, "annotations": [] }),
+    )
+    .await;
+    assert_eq!(error_code(after).await, (409, "consolidated".into()));
+    let opened_again = call(&s, "POST", &format!("/api/v1/desk/submissions/{id}/open"), &anna).await;
+    assert_eq!(opened_again.status(), 200);
+    assert_eq!(
+        stored(&s, &id).await,
+        ("consolidata".into(), Some(2), Some("[]".into()))
+    );
+}
+
+async fn two_orientatori_saving_one_revision_one_is_told_nothing_is_overwritten(s: Server) {
+    let anna = orientatore(&s, "pistoia", "anna@cpi.example.it").await;
+    let bruno = orientatore(&s, "pistoia", "bruno@cpi.example.it").await;
+    let id = submit_to(&s, "pistoia").await.submission_id;
+    let note = |who: &str| serde_json::json!({ "revision": 0, "annotations": [{ "section": "dati-personali", "comment": who }] });
+    let (a, b) = tokio::join!(
+        save_review(&s, &anna, &id, note("anna")),
+        save_review(&s, &bruno, &id, note("bruno"))
+    );
+    let mut statuses = [a.status().as_u16(), b.status().as_u16()];
+    statuses.sort_unstable();
+    assert_eq!(statuses, [200, 409], "one saves, the other is told");
+    let winner = if a.status() == 200 { "anna" } else { "bruno" };
+    let (_, revision, annotations) = stored(&s, &id).await;
+    assert_eq!(revision, Some(1));
+    assert!(annotations.unwrap_or_default().contains(winner));
+}
+
+async fn evidence_files_are_served_as_received_to_their_office_only(s: Server) {
+    let anna = orientatore(&s, "pistoia", "anna@cpi.example.it").await;
+    let marco = orientatore(&s, "milano", "marco@cpi.example.it").await;
+    let pdf = file_ref("attestato.pdf", PDF, "application/pdf");
+    let png = file_ref("foto.png", PNG, "image/png");
+    let receipt = submit(&s, &request(&[pdf.clone(), png.clone()])).await;
+    assert_eq!(
+        put(&s, &receipt, &pdf.sha256, PDF, Some(&receipt.status_token))
+            .await
+            .status(),
+        201
+    );
+    let path = |sha: &str| {
+        format!(
+            "/api/v1/desk/submissions/{}/evidence/{sha}",
+            receipt.submission_id
+        )
+    };
+
+    let res = call(&s, "GET", &path(&pdf.sha256), &anna).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        res.headers().get("content-type").and_then(|v| v.to_str().ok()),
+        Some("application/pdf")
+    );
+    assert_eq!(
+        res.headers()
+            .get("x-content-type-options")
+            .and_then(|v| v.to_str().ok()),
+        Some("nosniff")
+    );
+    assert_eq!(res.bytes().await.expect("bytes").as_ref(), PDF);
+    // Declared but not received yet; another office's orientatore; not a hash.
+    assert_eq!(call(&s, "GET", &path(&png.sha256), &anna).await.status(), 404);
+    assert_eq!(call(&s, "GET", &path(&pdf.sha256), &marco).await.status(), 404);
+    assert_eq!(call(&s, "GET", &path("nope"), &anna).await.status(), 404);
+
+    let detail: sportello_core::cpi::desk::SubmissionDetail = call(
+        &s,
+        "GET",
+        &format!("/api/v1/desk/submissions/{}", receipt.submission_id),
+        &anna,
+    )
+    .await
+    .json()
+    .await
+    .expect("detail");
+    let received: Vec<(String, bool)> = detail
+        .evidence
+        .iter()
+        .map(|e| (e.file.nome.clone(), e.received))
+        .collect();
+    assert_eq!(
+        received,
+        [("attestato.pdf".into(), true), ("foto.png".into(), false)]
+    );
+    assert_eq!(detail.versions.len(), 1);
 }

@@ -11,9 +11,6 @@ use sportello_core::cpi::{ReceiptCode, SubmissionReceipt, SubmissionStatus};
 use sportello_core::evidence;
 use sportello_core::libretto::Libretto;
 
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
-const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
-
 on_both_engines!(
     a_submission_is_stored_once_with_a_receipt_and_a_hashed_token,
     a_retry_gets_the_first_answer_byte_for_byte,
@@ -415,10 +412,14 @@ async fn offices_are_listed_and_every_documented_route_exists() {
             "DELETE /api/v1/desk/session",
             "GET /api/v1/desk/session",
             "GET /api/v1/desk/submissions",
+            "GET /api/v1/desk/submissions/{id}",
+            "GET /api/v1/desk/submissions/{id}/evidence/{sha256}",
             "GET /api/v1/offices",
             "GET /api/v1/submissions/{id}",
             "POST /api/v1/desk/session",
+            "POST /api/v1/desk/submissions/{id}/open",
             "POST /api/v1/submissions",
+            "PUT /api/v1/desk/submissions/{id}/review",
             "PUT /api/v1/submissions/{id}/evidence/{sha256}",
         ]
     );

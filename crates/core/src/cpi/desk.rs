@@ -5,7 +5,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::review::Review;
 use crate::draft::LifecycleState;
+use crate::libretto::{FileRef, Libretto};
 
 /// The header carrying the session's CSRF token on every desk call that changes something.
 pub const CSRF_HEADER: &str = "X-CSRF-Token";
@@ -82,6 +84,40 @@ pub fn normalise_email(input: &str) -> Option<String> {
         && email.len() <= 254
         && !email.chars().any(char::is_whitespace);
     shaped.then_some(email)
+}
+
+/// One evidence file of a submission, and whether its bytes have arrived.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EvidenceOnFile {
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub file: FileRef,
+    pub received: bool,
+}
+
+/// Another version of the same Libretto sent to the same office.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VersionRef {
+    pub submission_id: String,
+    pub version: u32,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub status: LifecycleState,
+    pub received_at: DateTime<Utc>,
+}
+
+/// `GET /api/v1/desk/submissions/{id}`: one version with everything the desk shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SubmissionDetail {
+    pub item: QueueItem,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub libretto: Libretto,
+    pub evidence: Vec<EvidenceOnFile>,
+    /// Every version of this Libretto at this office, oldest first (this one included).
+    pub versions: Vec<VersionRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 pub mod desk;
 mod offices;
 mod receipt;
+pub mod review;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};

@@ -49,6 +49,16 @@ impl From<DbError> for Failure {
     }
 }
 
+/// A stored submission that no longer reads: logged with its id, answered as a server failure.
+pub fn damaged(id: &str, e: impl std::fmt::Display) -> Failure {
+    tracing::error!(submission = id, "stored submission is damaged: {e}");
+    Failure::new(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "internal",
+        "the server failed; try again later",
+    )
+}
+
 /// Answers that axum or tower produce on their own (no route, wrong method, body too large,
 /// timeout) come out as plain text; this turns them into the same JSON shape as ours.
 pub async fn json_errors(request: Request, next: Next) -> Response {

@@ -63,6 +63,10 @@ pub fn router(state: AppState) -> Router {
             desk::session::sign_out
         ))
         .routes(routes!(desk::queue::list))
+        .routes(routes!(desk::review::detail))
+        .routes(routes!(desk::review::open))
+        .routes(routes!(desk::review::evidence_file))
+        .routes(routes!(desk::review::save))
         .split_for_parts();
     let doc_json = doc.to_pretty_json().unwrap_or_else(|_| "{}".to_owned());
     router

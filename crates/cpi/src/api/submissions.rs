@@ -17,7 +17,7 @@ use sportello_core::evidence::{self, sniff};
 use sportello_core::libretto::FileRef;
 
 use super::AppState;
-use super::error::Failure;
+use super::error::{Failure, damaged};
 use crate::db::{NewEvidence, NewSubmission, SubmissionRow, timestamp};
 use crate::tokens;
 
@@ -341,8 +341,13 @@ pub fn status_name(s: LifecycleState) -> &'static str {
     }
 }
 
+/// A status as stored, back to its type (`None` for a name no status has).
+pub fn parse_status_name(name: &str) -> Option<LifecycleState> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+}
+
 fn parse_status(row: &SubmissionRow) -> Result<LifecycleState, Failure> {
-    serde_json::from_value(serde_json::Value::String(row.status.clone())).map_err(|e| damaged(&row.id, e))
+    parse_status_name(&row.status).ok_or_else(|| damaged(&row.id, format!("status {:?}", row.status)))
 }
 
 fn parse_time(row: &SubmissionRow, text: &str) -> Result<DateTime<Utc>, Failure> {
@@ -358,13 +363,4 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
             "the server failed; try again later",
         )
     })
-}
-
-fn damaged(id: &str, e: impl std::fmt::Display) -> Failure {
-    tracing::error!(submission = id, "stored submission is damaged: {e}");
-    Failure::new(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "internal",
-        "the server failed; try again later",
-    )
 }

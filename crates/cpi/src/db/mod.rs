@@ -8,8 +8,10 @@
 
 mod desk;
 mod migrations;
+mod review;
 
 pub use desk::{Orientatore, QueueFilter, QueueRow, SessionRow};
+pub use review::{EvidenceFile, ReviewRow, SaveReview};
 
 use std::path::Path;
 use std::time::Duration;

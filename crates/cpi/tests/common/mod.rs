@@ -10,6 +10,9 @@ use sportello_core::cpi::{SubmissionReceipt, SubmissionRequest};
 use sportello_core::libretto::{CategoriaEvidenza, Evidenza, FileRef, Libretto};
 use sqlx::AnyPool;
 
+pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+
 // ── the server under test ────────────────────────────────────────────────────────────────
 
 #[derive(Clone, Copy, Debug)]
@@ -237,7 +240,13 @@ pub async fn put(
 
 pub async fn submit(s: &Server, r: &SubmissionRequest) -> SubmissionReceipt {
     let res = post(s, &uuid::Uuid::new_v4().to_string(), body(r)).await;
-    assert_eq!(res.status(), 201);
+    if res.status() != 201 {
+        panic!(
+            "submission refused: {} {}",
+            res.status(),
+            res.text().await.unwrap_or_default()
+        );
+    }
     res.json().await.expect("receipt")
 }
 

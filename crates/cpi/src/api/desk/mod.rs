@@ -1,4 +1,5 @@
-//! `/api/v1/desk`: the orientatore's side — signing in and out, and the office's queue.
+//! `/api/v1/desk`: the orientatore's side — signing in and out, the office's queue, and the
+//! review of one submission.
 //!
 //! Every desk route but sign-in takes a [`SignedIn`]: a live session from the `HttpOnly`
 //! cookie, and for anything but a read, the session's CSRF token in `X-CSRF-Token`. An
@@ -6,6 +7,7 @@
 //! from the session, never from the request.
 
 pub mod queue;
+pub mod review;
 pub mod session;
 
 use axum::extract::FromRequestParts;

@@ -12,7 +12,7 @@ use sportello_core::cpi::desk::{QueueItem, QueuePage};
 use super::SignedIn;
 use crate::api::AppState;
 use crate::api::error::Failure;
-use crate::api::submissions::status_name;
+use crate::api::submissions::{parse_status_name, status_name};
 use crate::db::{QueueFilter, QueueRow, timestamp};
 
 pub const PAGE_SIZE: u32 = 50;
@@ -79,10 +79,9 @@ pub async fn list(
     }))
 }
 
+/// A status the queue can hold: every one but the citizen's own draft.
 fn parse_status(s: &str) -> Option<LifecycleState> {
-    serde_json::from_value(serde_json::Value::String(s.to_owned()))
-        .ok()
-        .filter(|s| *s != LifecycleState::Bozza)
+    parse_status_name(s).filter(|s| *s != LifecycleState::Bozza)
 }
 
 fn item(row: QueueRow) -> Result<QueueItem, Failure> {
