@@ -1,9 +1,10 @@
 // Not a test: `cargo xtask bench` runs this. A first visit (a new browser context: empty HTTP
 // cache, empty storage) of each route below, counting what the page actually fetched until the
-// app has drawn the route and the network is idle. Each file is counted at the size the
-// reference server sends for it to a gzip-only browser (asked of the server) and with brotli
-// (what Chromium received). Files fetched after the
-// route was drawn (lazy chunks, data loaded on demand) are listed apart and still counted.
+// app has drawn the route and the network is idle: `/`, a Libretto deep link, and `/ila` (the
+// third entry). Each file is counted at the size the reference server sends for it to a
+// gzip-only browser (asked of the server) and with brotli (what Chromium received). Files
+// fetched after the route was drawn (lazy chunks, data loaded on demand) are listed apart and
+// still counted.
 // Prints `BENCH` lines; the last is `first_load_gzip=N budget=250000` for `/`.
 import http from 'node:http';
 import { BASE_URL, launch } from '../e2e/browser.mjs';
@@ -70,8 +71,11 @@ const browser = await launch();
 try {
   const home = await visit(browser, '/', '#titolo-pagina');
   const deep = await visit(browser, '/libretto/00000000-0000-4000-8000-000000000000/esperienze-lavorative', '#titolo-pagina');
+  // The rest of the app's entry, for the record (no budget of its own).
+  const ila = await visit(browser, '/ila', '#titolo-pagina');
   const total = report('first_load_home', home, BUDGET_HOME);
   report('first_load_libretto_deep_link', deep, BUDGET_DEEP_LINK);
+  report('first_load_ila', ila, 'none');
   console.log(`BENCH first_load_gzip=${total} budget=${BUDGET_HOME}`);
 } finally {
   await browser.close();
