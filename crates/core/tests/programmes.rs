@@ -489,3 +489,44 @@ fn a_malformed_profile_names_the_problem() {
     let err = Profile::from_json(r#"{"version":9}"#).expect_err("future version");
     assert!(err.to_string().contains('9'), "{err}");
 }
+
+#[test]
+fn every_ila_refuses_a_seventeen_year_old_with_the_age_criterion_and_its_source() {
+    let ilas = [
+        "ila-pistoia-2005",
+        "ila-toscana",
+        "ila-firenze-2012",
+        "ila-lucca-2012",
+        "ila-massa-carrara-2013",
+        "ila-trento-2010",
+    ];
+    let mut p = voucher_2016_profile();
+    for id in ilas {
+        // 18 on 2016-09-02: the day before, still 17.
+        p.birth_date = Some(d("1998-09-02"));
+        let programme = programmes::find(id).unwrap_or_else(|| panic!("programme {id}"));
+        let eval = evaluate(programme, &p, d(TODAY));
+        let age = eval
+            .criteria
+            .iter()
+            .find(|c| c.id == "maggiorenne")
+            .unwrap_or_else(|| panic!("{id} has no age criterion"));
+        assert_eq!(age.status, Status::Failed, "{id}");
+        assert!(
+            age.source.contains("seed 000_d79e9c3b9bdcb28e.txt"),
+            "{id}: {}",
+            age.source
+        );
+        assert_eq!(eval.outcome, Outcome::NotEligible, "{id}");
+        // On the 18th birthday the criterion holds.
+        p.birth_date = Some(d("1998-09-01"));
+        assert_eq!(criterion(id, "maggiorenne", &p), Status::Met, "{id}");
+    }
+    // Every ILA in the catalogue is in the list above: a new one must say its age rule too.
+    let listed = programmes::catalogue()
+        .expect("catalogue")
+        .iter()
+        .filter(|p| p.id.starts_with("ila-"))
+        .count();
+    assert_eq!(listed, ilas.len());
+}
