@@ -76,7 +76,9 @@ test('journey 1: a whole Libretto by keyboard, kept across a browser restart, pr
     await openSection(page, 'dati-personali', it.sec_dati_personali);
     await typeInto(page, '#campo-nome', 'Anna');
     await typeInto(page, '#campo-cognome', 'Rossi');
-    await typeInto(page, '#campo-codice_fiscale', 'RSSNNA80A41G713W');
+    // Typed in groups, as it is printed on the card: the field then shows the code in its one form.
+    await typeInto(page, '#campo-codice_fiscale', 'rss nna 80a41-g713w');
+    assert.equal(await page.locator('#campo-codice_fiscale').inputValue(), 'RSSNNA80A41G713W');
     await chooseRadio(page, 'campo-sesso', 0);
     await typeDate(page, 'data_nascita', { day: '1', month: '1', year: '1980' });
     await typeInto(page, '#campo-luogo_nascita', 'Pistoia');

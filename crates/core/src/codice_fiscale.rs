@@ -49,13 +49,19 @@ pub enum CodiceFiscale {
     Temporary { code: String },
 }
 
+/// What people type inside a code to read it in groups (`RSS MRA 45D25 F205N`,
+/// `RSS-MRA-…`, `RSS.MRA…`, `RSS/MRA…`), taken out; letters in upper case.
+pub fn normalise(input: &str) -> String {
+    input
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '.' | '/'))
+        .collect::<String>()
+        .to_uppercase()
+}
+
 impl CodiceFiscale {
     pub fn parse(input: &str) -> Result<Self, CfError> {
-        let code: String = input
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_uppercase();
+        let code = normalise(input);
         if code.len() == 11 && code.bytes().all(|b| b.is_ascii_digit()) {
             let expected = temporary_check_digit(&code.as_bytes()[..10]);
             if code.as_bytes()[10] != expected {
@@ -275,6 +281,21 @@ mod tests {
             (NaiveDate::from_ymd_opt(1975, 4, 10).expect("d"), Sesso::F)
         );
         assert_eq!(personal(" rssmra45d25f205n "), personal("RSSMRA45D25F205N"));
+        for grouped in [
+            "RSS MRA 45D25 F205N",
+            "rss-mra-45d25-f205n",
+            "RSS.MRA.45D25.F205N",
+            "RSS/MRA/45D25/F205N",
+        ] {
+            assert_eq!(personal(grouped), personal("RSSMRA45D25F205N"), "{grouped}");
+            assert_eq!(
+                CodiceFiscale::parse(grouped)
+                    .map(|c| c.code().to_owned())
+                    .as_deref(),
+                Ok("RSSMRA45D25F205N")
+            );
+        }
+        assert_eq!(CodiceFiscale::parse("RSS_MRA45D25F205N"), Err(CfError::Length));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! non-EU citizens, the residence permit.
 
 use leptos::prelude::*;
+use sportello_core::codice_fiscale::CodiceFiscale;
 use sportello_core::libretto::{DatiPersonali, Indirizzo, PartialDate, Section, Sesso, TitoloSoggiorno};
 use sportello_core::programmes::EmploymentStatus;
 
@@ -54,12 +55,21 @@ pub fn DatiPersonaliPage() -> impl IntoView {
         get: Signal::derive(move || p.with(g)),
         set: Callback::new(move |v: String| p.update(|x| *f(x) = v)),
     };
+    // Typed in groups (`RSS MRA …`, `RSS-MRA-…`), the code is kept as typed until it is a
+    // valid code, then shown and saved in its one form.
+    let codice_fiscale = Bound {
+        get: Signal::derive(move || p.with(|x| x.codice_fiscale.clone())),
+        set: Callback::new(move |v: String| {
+            let code = CodiceFiscale::parse(&v).map_or(v, |c| c.code().to_owned());
+            p.update(|x| x.codice_fiscale = code);
+        }),
+    };
     view! {
         <SectionForm section=Section::DatiPersonali>
             <TextField field="nome" label=tr!(i18n, f_nome) value=bind!(p, nome) autocomplete="given-name" />
             <TextField field="cognome" label=tr!(i18n, f_cognome) value=bind!(p, cognome) autocomplete="family-name" />
             <TextField field="codice_fiscale" label=tr!(i18n, f_codice_fiscale) hint=tr!(i18n, f_codice_fiscale_hint)
-                value=bind!(p, codice_fiscale) width="input--medium" />
+                value=codice_fiscale width="input--medium" />
             <Radios<Sesso> field="sesso" label=tr!(i18n, f_sesso) value=bind!(p, sesso) />
             <DateField field="data_nascita" label=tr!(i18n, f_data_nascita) hint=tr!(i18n, f_data_nascita_hint)
                 value=full_date(bind!(p, data_nascita)) full=true />
