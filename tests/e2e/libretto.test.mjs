@@ -62,8 +62,11 @@ function stateOf(page, slug) {
 
 test('journey 1: a whole Libretto by keyboard, kept across a browser restart, printed, in both languages', async () => {
   const profile = mkdtempSync(join(tmpdir(), 'sportello-profile-'));
+  // Outside the try: a failed step must still close the browser, or the test run waits on it.
+  let context;
   try {
-    let { context, page, problems } = await persistentPage(profile);
+    let page, problems;
+    ({ context, page, problems } = await persistentPage(profile));
     await open(page, '/libretto');
     await noAxe(page, 'drafts, empty');
     await typeInto(page, '#campo-nuovo-nome', 'Libretto di Anna');
@@ -282,8 +285,8 @@ test('journey 1: a whole Libretto by keyboard, kept across a browser restart, pr
     await open(page, '/libretto');
     await noAxe(page, 'drafts in English');
     assert.deepEqual(problems, []);
-    await context.close();
   } finally {
+    await context?.close().catch(() => {});
     rmSync(profile, { recursive: true, force: true });
   }
 });
