@@ -88,7 +88,9 @@ pub fn is_content_hashed(path: &str) -> bool {
     let Some((_, hash)) = stem.rsplit_once('-') else {
         return false;
     };
-    hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    // trunk writes its 64-bit hash in hex without leading zeros: 16 digits, sometimes fewer
+    // (one build in sixteen has 15). Twelve or more keeps words like `normal` out.
+    (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 #[cfg(test)]
@@ -99,6 +101,11 @@ mod tests {
     fn recognises_trunk_hashed_names() {
         assert!(is_content_hashed("/sportello-5f1c2a3b4d5e6f70_bg.wasm"));
         assert!(is_content_hashed("/main-0123456789abcdef.css"));
+        assert!(
+            is_content_hashed("/sportello-84046ae7d5afb1b_bg.wasm"),
+            "15 digits: a leading zero dropped"
+        );
+        assert!(!is_content_hashed("/x-cafe.css"));
         assert!(!is_content_hashed("/index.html"));
         assert!(!is_content_hashed("/fonts/titillium-web-latin-400-normal.woff2"));
         assert!(!is_content_hashed("/libretto"));
