@@ -1,6 +1,6 @@
 //! Reviews of submitted versions, and what the desk reads of a submission.
 
-use super::{Db, DbError, SubmissionRow};
+use super::{Db, DbError, SUBMISSION_COLUMNS, SubmissionRow};
 
 /// A review as stored.
 #[derive(Debug, Clone)]
@@ -36,17 +36,36 @@ impl Db {
         office_id: &str,
         id: &str,
     ) -> Result<Option<(SubmissionRow, String, String, i64)>, DbError> {
-        let Some(row) = self.submission(id).await? else {
+        // One read, scoped to the office in the query itself.
+        let sql = format!(
+            "SELECT {SUBMISSION_COLUMNS}, libretto_json, draft_id, version FROM submissions \
+             WHERE id = $1 AND office_id = $2"
+        );
+        type Row = (
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            i64,
+        );
+        let Some(r): Option<Row> = sqlx::query_as(&sql)
+            .bind(id)
+            .bind(office_id)
+            .fetch_optional(&self.pool)
+            .await?
+        else {
             return Ok(None);
         };
-        if row.office_id != office_id {
-            return Ok(None);
-        }
-        let (libretto_json, draft_id, version): (String, String, i64) =
-            sqlx::query_as("SELECT libretto_json, draft_id, version FROM submissions WHERE id = $1")
-                .bind(id)
-                .fetch_one(&self.pool)
-                .await?;
+        let (libretto_json, draft_id, version) = (r.10, r.11, r.12);
+        let row = SubmissionRow::from((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9));
         Ok(Some((row, libretto_json, draft_id, version)))
     }
 
@@ -161,16 +180,20 @@ impl Db {
         .await?)
     }
 
+    /// One received file of a submission of `office_id`; `None` for another office's.
     pub async fn evidence_file(
         &self,
+        office_id: &str,
         submission_id: &str,
         sha256: &str,
     ) -> Result<Option<EvidenceFile>, DbError> {
         let row: Option<(String, Vec<u8>)> = sqlx::query_as(
-            "SELECT mime_type, bytes FROM evidence_files WHERE submission_id = $1 AND sha256 = $2",
+            "SELECT e.mime_type, e.bytes FROM evidence_files e JOIN submissions s ON s.id = e.submission_id \
+             WHERE e.submission_id = $1 AND e.sha256 = $2 AND s.office_id = $3",
         )
         .bind(submission_id)
         .bind(sha256)
+        .bind(office_id)
         .fetch_optional(&self.pool)
         .await?;
         Ok(row.map(|(mime_type, bytes)| EvidenceFile { mime_type, bytes }))

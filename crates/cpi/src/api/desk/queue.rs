@@ -84,7 +84,8 @@ fn parse_status(s: &str) -> Option<LifecycleState> {
     parse_status_name(s).filter(|s| *s != LifecycleState::Bozza)
 }
 
-fn item(row: QueueRow) -> Result<QueueItem, Failure> {
+/// A stored submission as the desk lists it (also the head of one submission's view).
+pub(super) fn item(row: QueueRow) -> Result<QueueItem, Failure> {
     let damaged = || {
         tracing::error!(submission = %row.id, "stored submission is damaged");
         Failure::new(

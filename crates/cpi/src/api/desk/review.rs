@@ -9,7 +9,7 @@ use axum::response::Response;
 use chrono::{DateTime, Utc};
 use sportello_core::LifecycleState;
 use sportello_core::cpi::ApiError;
-use sportello_core::cpi::desk::{EvidenceOnFile, QueueItem, SubmissionDetail, VersionRef};
+use sportello_core::cpi::desk::{EvidenceOnFile, SubmissionDetail, VersionRef};
 use sportello_core::cpi::review::{Review, ReviewOutcome, ReviewRequest, check_review};
 use sportello_core::evidence;
 use sportello_core::libretto::{FileRef, Libretto};
@@ -18,7 +18,7 @@ use super::SignedIn;
 use crate::api::AppState;
 use crate::api::error::Failure;
 use crate::api::submissions::{parse_status_name, status_name};
-use crate::db::{ReviewRow, SaveReview, timestamp};
+use crate::db::{QueueRow, ReviewRow, SaveReview, timestamp};
 
 /// One submission of the signed-in orientatore's office.
 #[utoipa::path(
@@ -90,12 +90,12 @@ pub async fn evidence_file(
     Path((id, sha256)): Path<(String, String)>,
 ) -> Result<Response, Failure> {
     let office = &signed_in.orientatore.office_id;
-    if !evidence::is_sha256_hex(&sha256) || state.db.office_submission(office, &id).await?.is_none() {
+    if !evidence::is_sha256_hex(&sha256) {
         return Err(not_found());
     }
     let file = state
         .db
-        .evidence_file(&id, &sha256)
+        .evidence_file(office, &id, &sha256)
         .await?
         .ok_or_else(not_found)?;
     let mut response = Response::new(Body::from(file.bytes));
@@ -232,15 +232,15 @@ async fn load(state: &AppState, signed_in: &SignedIn, id: &str) -> Result<Submis
         }),
     };
     Ok(SubmissionDetail {
-        item: QueueItem {
-            submission_id: row.id.clone(),
-            receipt_code: row.receipt_code.clone(),
-            status: parse_status_name(&row.status).ok_or_else(|| damaged(id))?,
+        item: super::queue::item(QueueRow {
+            id: row.id,
+            receipt_code: row.receipt_code,
             draft_id,
-            version: u32::try_from(version).map_err(|_| damaged(id))?,
-            received_at: time(&row.received_at, id)?,
-            updated_at: time(&row.updated_at, id)?,
-        },
+            version,
+            status: row.status,
+            received_at: row.received_at,
+            updated_at: row.updated_at,
+        })?,
         libretto,
         evidence: files
             .into_iter()
