@@ -12,15 +12,17 @@ use crate::pages::libretto::{
     draft::DraftLayout, invio::InvioPage, overview::OverviewPage, riepilogo::RiepilogoPage,
     section::SectionEntryPage, section::SectionPage, stampa::StampaPage,
 };
+use crate::pages::revisione::{DeskLayout, coda::CodaPage, pratica::PraticaPage};
 use crate::pages::{
     dote::DotePage, home::HomePage, ila::IlaPage, impostazioni::ImpostazioniPage, invii::InviiPage,
-    libretto::LibrettoPage, not_found::NotFoundPage, revisione::RevisionePage, ricevuta::RicevutaPage,
+    libretto::LibrettoPage, not_found::NotFoundPage, ricevuta::RicevutaPage,
 };
 use crate::store::outbox::Outbox;
 
-// The app is built as three entries, so that no screen downloads the code of screens it does
+// The app is built as four entries, so that no screen downloads the code of screens it does
 // not show: `/` (the home page alone, `bin/home.rs`), the Libretto and its submissions
-// (`bin/libretto.rs`), and the rest (`main.rs`). The server picks the entry by the address
+// (`bin/libretto.rs`), the orientatore's review desk (`bin/revisione.rs`) and the rest
+// (`main.rs`). The server picks the entry by the address
 // (`crates/cpi/src/app_files.rs`); a link into another entry's routes is loaded from the
 // server by `LoadFromServer`.
 
@@ -63,8 +65,23 @@ pub fn LibrettoApp() -> impl IntoView {
     }
 }
 
-/// Everything else: the programme checks, the dote, settings, the review desk's place, and
-/// the not-found page.
+/// The orientatore's review desk: another person's tool, which no citizen's page downloads.
+#[component]
+pub fn DeskApp() -> impl IntoView {
+    view! {
+        <Shell>
+            <Routes fallback=|| view! { <LoadFromServer /> }>
+                <Route path=path!("/") view=HomePage />
+                <ParentRoute path=path!("/revisione") view=DeskLayout>
+                    <Route path=path!("") view=CodaPage />
+                    <Route path=path!(":id") view=PraticaPage />
+                </ParentRoute>
+            </Routes>
+        </Shell>
+    }
+}
+
+/// Everything else: the programme checks, the dote, settings, and the not-found page.
 #[component]
 pub fn App() -> impl IntoView {
     Outbox::provide();
@@ -74,7 +91,6 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=HomePage />
                 <Route path=path!("/ila") view=IlaPage />
                 <Route path=path!("/dote") view=DotePage />
-                <Route path=path!("/revisione") view=RevisionePage />
                 <Route path=path!("/impostazioni") view=ImpostazioniPage />
             </Routes>
         </Shell>

@@ -11,7 +11,7 @@ pub mod pages;
 pub mod prefs;
 pub mod store;
 
-pub use app::{App, HomeApp, LibrettoApp};
+pub use app::{App, DeskApp, HomeApp, LibrettoApp};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

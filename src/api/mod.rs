@@ -4,6 +4,8 @@
 //! `sportello_core::cpi` or an [`ApiFailure`] that says whether trying again can help, so the
 //! outbox knows when to retry and the screens know what to tell the citizen.
 
+pub mod desk;
+
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 use sportello_core::cpi::{
@@ -12,7 +14,7 @@ use sportello_core::cpi::{
 };
 
 /// The API lives on the server that serves the app.
-const BASE: &str = "/api/v1";
+pub(crate) const BASE: &str = "/api/v1";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiFailure {
@@ -89,7 +91,9 @@ pub async fn status(submission_id: &str, token: &str) -> Result<SubmissionStatus
     answer(response).await
 }
 
-async fn answer<T: DeserializeOwned>(response: Result<Response, gloo_net::Error>) -> Result<T, ApiFailure> {
+pub(crate) async fn answer<T: DeserializeOwned>(
+    response: Result<Response, gloo_net::Error>,
+) -> Result<T, ApiFailure> {
     let response = response.map_err(|_| ApiFailure::Network)?;
     if response.ok() {
         return response.json::<T>().await.map_err(|_| ApiFailure::BadAnswer);

@@ -1,10 +1,11 @@
 //! The one rendering of a whole Libretto (`sportello_core::libretto::document`): "check your
-//! answers" (with a change link per block), the print view and, next, the review desk.
+//! answers" (with a change link per block), the print view and the review desk (with the
+//! orientatore's controls beside each block).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use sportello_core::libretto::document::{Block as DocBlock, Field, Part, Row, Value, document};
-use sportello_core::libretto::{Libretto, Section};
+use sportello_core::libretto::{ItemId, Libretto, Section};
 
 use crate::components::eqf::eqf_label;
 use crate::components::evidence_file::human_size;
@@ -17,6 +18,9 @@ use crate::i18n::{t, t_string, use_i18n};
 pub fn LibrettoDocument(
     #[prop(into)] libretto: Signal<Libretto>,
     #[prop(optional)] change_base: Option<String>,
+    /// Drawn after each block, given the item the block shows (the review desk's controls).
+    #[prop(optional)]
+    aside: Option<Aside>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let it = italian();
@@ -35,7 +39,7 @@ pub fn LibrettoDocument(
                 let sections = part
                     .sections
                     .into_iter()
-                    .map(move |s| section_view(i18n, italian, s.section, s.blocks, base.clone()))
+                    .map(move |s| section_view(i18n, italian, s.section, s.blocks, base.clone(), aside))
                     .collect_view();
                 view! {
                     <section class="doc-section" aria-labelledby=id>
@@ -49,18 +53,24 @@ pub fn LibrettoDocument(
     view! { <div class="libretto-document">{body}</div> }
 }
 
+/// What the document draws beside the block of one item, given the item and its title.
+pub type Aside = Callback<(Section, Option<ItemId>, String), AnyView>;
+
 fn section_view(
     i18n: crate::I18n,
     italian: bool,
     section: Section,
     blocks: Vec<DocBlock>,
     base: Option<String>,
+    aside: Option<Aside>,
 ) -> AnyView {
     let section_href = base.as_ref().map(|b| format!("{b}/{}", section.slug()));
     if !section.is_repeated() {
         // A single form is one block (core's `document` gives each exactly one).
         let rows = blocks.into_iter().flat_map(|b| b.rows).collect();
-        return block_view(i18n, italian, section_title(i18n, section), rows, section_href);
+        let title = section_title(i18n, section);
+        let aside = aside.map(|a| a.run((section, None, title.clone())));
+        return block_view(i18n, italian, title, rows, section_href, aside);
     }
     let empty = blocks.is_empty();
     let items = blocks
@@ -75,7 +85,8 @@ fn section_view(
                 (Some(base), Some(id)) => Some(format!("{base}/{}/{id}", section.slug())),
                 _ => None,
             };
-            block_view(i18n, italian, title, b.rows, href)
+            let aside = aside.map(|a| a.run((section, b.item.clone(), title.clone())));
+            block_view(i18n, italian, title, b.rows, href, aside)
         })
         .collect_view();
     view! {
@@ -95,6 +106,7 @@ fn block_view(
     title: String,
     rows: Vec<Row>,
     change: Option<String>,
+    aside: Option<AnyView>,
 ) -> AnyView {
     let change_name = title.clone();
     view! {
@@ -115,6 +127,7 @@ fn block_view(
                     </div>
                 }).collect_view()}
             </dl>
+            {aside}
         </div>
     }
     .into_any()
@@ -149,7 +162,7 @@ fn value_text(i18n: crate::I18n, italian: bool, value: &Value) -> String {
     }
 }
 
-fn field_label(i18n: crate::I18n, field: Field) -> &'static str {
+pub fn field_label(i18n: crate::I18n, field: Field) -> &'static str {
     match field {
         Field::Nome => t_string!(i18n, f_nome),
         Field::Cognome => t_string!(i18n, f_cognome),

@@ -13,6 +13,7 @@ pub mod local_time;
 pub mod page_heading;
 pub mod profile_questions;
 pub mod programme_result;
+pub mod review_notes;
 pub mod save_status;
 pub mod saved_simulations;
 pub mod section_label;

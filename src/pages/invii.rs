@@ -102,6 +102,7 @@ async fn refresh_statuses(outbox: Outbox) {
     for mut record in listing.items {
         if let Ok(status) = api::status(&record.submission_id, &record.status_token).await {
             record.status = status.status;
+            record.review = status.review;
             record.last_checked_at = Some(Utc::now());
             if store.put(&record).await.is_ok() {
                 outbox.changed.update(|n| *n += 1);

@@ -10,6 +10,7 @@ use sportello_core::{OutboxItem, SubmissionRecord};
 
 use crate::components::local_time::local_time;
 use crate::components::page_heading::PageHeading;
+use crate::components::review_notes::ReviewNotes;
 use crate::components::store_error::StoreErrorMessage;
 use crate::components::submission_labels::{failure_text, status_label};
 use crate::components::submission_summary::SubmissionSummary;
@@ -114,6 +115,13 @@ fn Receipt(record: SubmissionRecord) -> impl IntoView {
             <p class="receipt__code" id="codice-ricevuta">{record.receipt_code.clone()}</p>
             <p>{t!(i18n, ricevuta_keep_code)}</p>
         </div>
+        {record.review.clone().map(|review| view! {
+            <ReviewNotes
+                review
+                libretto=record.request.libretto.clone()
+                draft_href=format!("/libretto/{}", record.request.draft_id)
+            />
+        })}
         <dl class="summary-list">
             <div class="summary-list__row">
                 <dt>{t!(i18n, ricevuta_when)}</dt>

@@ -10,8 +10,11 @@ export const PDF_SHA = createHash('sha256').update(readFileSync(PDF)).digest('he
 
 export const DRAFT_ID = '4f1d2c3b-9a8e-4c7d-8b6a-5e4f3d2c1b0a';
 
-/** A draft with one of everything and a stored PDF, put in IndexedDB as the app stores it. */
-export async function seedRichDraft(page, { id = DRAFT_ID, base = BASE_URL } = {}) {
+/**
+ * A draft with one of everything and a stored PDF, put in IndexedDB as the app stores it;
+ * `edit` may change the Libretto first (hostile text, another name).
+ */
+export async function seedRichDraft(page, { id = DRAFT_ID, base = BASE_URL, edit = () => {} } = {}) {
   const pdf = [...readFileSync(PDF)];
   const file = { sha256: PDF_SHA, nome: 'attestato-haccp.pdf', tipo_mime: 'application/pdf', dimensione: pdf.length };
   const draft = {
@@ -46,6 +49,7 @@ export async function seedRichDraft(page, { id = DRAFT_ID, base = BASE_URL } = {
         data: '2020-12', file }],
     },
   };
+  edit(draft.libretto);
   await open(page, '/libretto', base);
   await page.getByText(it.libretto_drafts_empty).waitFor();
   await page.evaluate(

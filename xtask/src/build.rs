@@ -30,12 +30,15 @@ pub fn server() -> Result {
     })
 }
 
-/// The app's entries: the rest of the app (`index.html`), the Libretto's (`libretto.html`)
-/// and the light one for `/` (`home.html`), then compressed copies of everything.
+/// The app's entries: the rest of the app (`index.html`), the Libretto's (`libretto.html`),
+/// the review desk's (`revisione.html`) and the light one for `/` (`home.html`), then
+/// compressed copies of everything.
 fn release() -> Result {
     exec(command("trunk").args(["build", "--release", "--offline"]))?;
-    let libretto = apart("libretto.html")?;
-    write(&dist().join("libretto.html"), libretto.as_bytes())?;
+    for page in ["libretto.html", "revisione.html"] {
+        let html = apart(page)?;
+        write(&dist().join(page), html.as_bytes())?;
+    }
     home()?;
     precompress(&dist())
 }

@@ -7,7 +7,12 @@ use std::collections::BTreeMap;
 use crate::cmd::{self, Result, command, root};
 
 /// The app's entries, by their binaries' names (see `src/app.rs`).
-const ENTRIES: &[&str] = &["sportello-home", "sportello-libretto", "sportello"];
+const ENTRIES: &[&str] = &[
+    "sportello-home",
+    "sportello-libretto",
+    "sportello-revisione",
+    "sportello",
+];
 
 /// The release build must have run: trunk leaves wasm-bindgen's output (names intact,
 /// before wasm-opt) in `target/wasm-bindgen/release`. One report per entry.

@@ -51,6 +51,31 @@ pub enum LifecycleState {
     Consolidata,
 }
 
+impl LifecycleState {
+    pub const ALL: [Self; 5] = [
+        Self::Bozza,
+        Self::Inviata,
+        Self::InRevisione,
+        Self::ModificheRichieste,
+        Self::Consolidata,
+    ];
+
+    /// The name the API, the database and the desk's filters use (as serialised).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Bozza => "bozza",
+            Self::Inviata => "inviata",
+            Self::InRevisione => "in_revisione",
+            Self::ModificheRichieste => "modifiche_richieste",
+            Self::Consolidata => "consolidata",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Draft {
     pub id: DraftId,
@@ -98,6 +123,15 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_state_code_is_its_serialised_name_and_reads_back() {
+        for s in LifecycleState::ALL {
+            assert_eq!(serde_json::to_value(s).ok(), Some(serde_json::json!(s.code())));
+            assert_eq!(LifecycleState::from_code(s.code()), Some(s));
+        }
+        assert_eq!(LifecycleState::from_code("chiusa"), None);
+    }
 
     fn at(s: &str) -> DateTime<Utc> {
         s.parse().expect("test timestamp")

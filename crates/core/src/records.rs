@@ -128,6 +128,9 @@ pub struct SubmissionRecord {
     /// Kept only on this device, to read the status; never shown.
     pub status_token: String,
     pub request: SubmissionRequest,
+    /// The orientatore's outcome and notes, as last read from the CPI.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<crate::cpi::review::ReviewForCitizen>,
 }
 
 impl SubmissionRecord {
@@ -144,6 +147,7 @@ impl SubmissionRecord {
             last_checked_at: None,
             status_token: receipt.status_token.clone(),
             request: item.request.clone(),
+            review: None,
         }
     }
 }

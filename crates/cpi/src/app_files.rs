@@ -2,7 +2,8 @@
 //! accepts them, and for each app route the page of the entry that has it, so deep links and
 //! reloads work: the light entry for `/` when the build has one (`home.html`, or
 //! `home.<lang>.html` for the first of the browser's languages that has one), the Libretto's
-//! entry for the Libretto and its submissions (`libretto.html`), and `index.html` (the rest of
+//! entry for the Libretto and its submissions (`libretto.html`), the review desk's for
+//! `/revisione…` (`revisione.html`), and `index.html` (the rest of
 //! the app) for every other address. The app asks the server again for a route its entry
 //! lacks, so this is the one place that decides which entry has which address.
 
@@ -26,8 +27,9 @@ pub struct AppFiles {
     /// The light entry's pages: the default page's language (its `<html lang>`) and the
     /// languages with a page of their own (`home.<lang>.html`); `None` without a light entry.
     home_languages: Option<(String, Vec<String>)>,
-    /// Whether the build has the Libretto's entry (older builds served it from `index.html`).
-    libretto_entry: bool,
+    /// The entries of [`ENTRY_ROUTES`] this build has (older builds served everything from
+    /// `index.html`).
+    entries: Vec<(&'static str, &'static [&'static str])>,
     /// `sha256-…` sources of the inline scripts in `index.html` and `home.html` (trunk's
     /// loaders), so the CSP can allow exactly those and nothing else inline.
     pub inline_script_hashes: Vec<String>,
@@ -35,9 +37,12 @@ pub struct AppFiles {
 
 /// The light entry's page, served for `/`.
 const HOME_HTML: &str = "home.html";
-/// The Libretto's entry, served for every address under [`LIBRETTO_ROUTES`].
-const LIBRETTO_HTML: &str = "libretto.html";
-const LIBRETTO_ROUTES: &[&str] = &["/libretto", "/invii"];
+/// Each entry's page and the addresses it is served for (with every address below them): the
+/// Libretto's, and the orientatore's review desk.
+const ENTRY_ROUTES: &[(&str, &[&str])] = &[
+    ("libretto.html", &["/libretto", "/invii"]),
+    ("revisione.html", &["/revisione"]),
+];
 
 /// Whether `path` is `prefix` or an address below it.
 fn under(path: &str, prefix: &str) -> bool {
@@ -53,8 +58,14 @@ impl AppFiles {
             source,
         })?;
         let home_html = read_if_built(&dist.join(HOME_HTML))?;
-        let libretto_html = read_if_built(&dist.join(LIBRETTO_HTML))?;
-        let libretto_entry = libretto_html.is_some();
+        let mut entries = Vec::new();
+        let mut entry_pages = Vec::new();
+        for &(page, routes) in ENTRY_ROUTES {
+            if let Some(html) = read_if_built(&dist.join(page))? {
+                entries.push((page, routes));
+                entry_pages.push(html);
+            }
+        }
         let home_languages = match &home_html {
             None => None,
             Some(html) => Some((html_lang(html).unwrap_or_default(), translated_homes(dist)?)),
@@ -62,7 +73,7 @@ impl AppFiles {
         // Every language's home page carries the same loader; the set keeps each hash once.
         let mut pages = vec![index_html.clone()];
         pages.extend(home_html);
-        pages.extend(libretto_html);
+        pages.extend(entry_pages);
         for lang in home_languages.iter().flat_map(|(_, translated)| translated) {
             let path = dist.join(format!("home.{lang}.html"));
             pages.push(std::fs::read_to_string(&path).map_err(|source| AppFilesError::Io { path, source })?);
@@ -76,7 +87,7 @@ impl AppFiles {
             dist: dist.to_path_buf(),
             index_html,
             home_languages,
-            libretto_entry,
+            entries,
             inline_script_hashes,
         })
     }
@@ -94,7 +105,7 @@ impl AppFiles {
             .precompressed_gzip()
             .fallback(tower::util::BoxCloneSyncService::new(fallback));
         let homes = self.home_languages;
-        let libretto_entry = self.libretto_entry;
+        let entries = self.entries;
         // An entry's page is asked of the file service in place of the address, so it comes
         // precompressed too.
         let service = tower::service_fn(move |mut req: Request<Body>| {
@@ -108,12 +119,10 @@ impl AppFiles {
                         .and_then(|v| v.to_str().ok());
                     Some(home_page(accept.unwrap_or_default(), default, translated))
                 }
-                _ if libretto_entry
-                    && is_app_route(path)
-                    && LIBRETTO_ROUTES.iter().any(|p| under(path, p)) =>
-                {
-                    Some(format!("/{LIBRETTO_HTML}"))
-                }
+                _ if is_app_route(path) => entries
+                    .iter()
+                    .find(|(_, routes)| routes.iter().any(|p| under(path, p)))
+                    .map(|(page, _)| format!("/{page}")),
                 _ => None,
             };
             let by_language = path == "/" && page.is_some();
@@ -265,7 +274,16 @@ mod tests {
 
     #[test]
     fn the_libretto_entry_has_its_addresses_and_no_others() {
-        let libretto = |path| LIBRETTO_ROUTES.iter().any(|p| under(path, p));
+        let entry_of = |path| {
+            ENTRY_ROUTES
+                .iter()
+                .find(|(_, routes)| routes.iter().any(|p| under(path, p)))
+                .map(|(page, _)| *page)
+        };
+        let libretto = |path| entry_of(path) == Some("libretto.html");
+        assert_eq!(entry_of("/revisione"), Some("revisione.html"));
+        assert_eq!(entry_of("/revisione/abc"), Some("revisione.html"));
+        assert_eq!(entry_of("/revisionex"), None);
         assert!(libretto("/libretto"));
         assert!(libretto("/libretto/0000/esperienze-lavorative"));
         assert!(libretto("/invii/abc"));

@@ -14,7 +14,8 @@ pub mod text_field;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use sportello_core::libretto::DateError;
-use sportello_core::libretto::validation::{Finding, Severity};
+use sportello_core::libretto::Section;
+use sportello_core::libretto::validation::{Code, Finding, Severity};
 
 /// A field's value and the way to change it.
 pub struct Bound<T: Send + Sync + 'static> {
@@ -57,6 +58,19 @@ macro_rules! bind {
             }),
         }
     }};
+}
+
+/// An error of a screen's own field, outside any Libretto section's rules (the office to
+/// send to, the desk's sign-in).
+pub fn screen_error(field: &'static str, code: Code) -> Finding {
+    Finding {
+        section: Section::DatiPersonali,
+        item: None,
+        field,
+        code,
+        severity: Severity::Error,
+        detail: None,
+    }
 }
 
 /// The DOM id of a field's input, which the error summary links to.

@@ -8,15 +8,14 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use sportello_core::OutboxItem;
 use sportello_core::cpi::{IntakeError, SubmissionRequest, check_libretto, preselect_office};
-use sportello_core::libretto::Section;
-use sportello_core::libretto::validation::{Code, Finding, Severity};
+use sportello_core::libretto::validation::Code;
 
 use super::draft::{draft_path, use_session};
 use crate::api;
 use crate::components::form::Bound;
-use crate::components::form::FormState;
 use crate::components::form::choice::Select;
 use crate::components::form::error_summary::ErrorSummary;
+use crate::components::form::{FormState, screen_error};
 use crate::components::page_heading::PageHeading;
 use crate::components::store_error::StoreErrorMessage;
 use crate::components::submission_summary::SubmissionSummary;
@@ -69,14 +68,7 @@ pub fn InvioPage() -> impl IntoView {
         if chosen.get().is_some() {
             Vec::new()
         } else {
-            vec![Finding {
-                section: Section::DatiPersonali,
-                item: None,
-                field: OFFICE_FIELD,
-                code: Code::Required,
-                severity: Severity::Error,
-                detail: None,
-            }]
+            vec![screen_error(OFFICE_FIELD, Code::Required)]
         }
     });
     let form = FormState::provide(findings);

@@ -83,6 +83,9 @@ pub struct SubmissionStatus {
     pub updated_at: DateTime<Utc>,
     pub evidence_received: Vec<String>,
     pub evidence_missing: Vec<String>,
+    /// The orientatore's outcome and notes, once given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<review::ReviewForCitizen>,
 }
 
 /// The answer to an evidence upload.

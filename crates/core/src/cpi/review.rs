@@ -76,6 +76,27 @@ pub struct Review {
     pub updated_at: DateTime<Utc>,
 }
 
+/// What the citizen sees of a review (with the status of the submission): its outcome and
+/// notes, once there is an outcome — notes still being written stay on the desk — and not who
+/// wrote them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewForCitizen {
+    pub outcome: ReviewOutcome,
+    pub annotations: Vec<Annotation>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Review {
+    pub fn for_citizen(&self) -> Option<ReviewForCitizen> {
+        Some(ReviewForCitizen {
+            outcome: self.outcome?,
+            annotations: self.annotations.clone(),
+            updated_at: self.updated_at,
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReviewError {
     #[error("no item {item:?} in section {section:?} of this Libretto")]

@@ -7,6 +7,7 @@
 //! [`migrate`] brings older shapes up to date. Repeated entries carry an [`ItemId`] so that
 //! competences and evidences can point at them and survive reordering.
 
+pub mod changes;
 pub mod dates;
 pub mod document;
 pub mod export;

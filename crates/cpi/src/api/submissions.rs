@@ -229,6 +229,9 @@ pub async fn get_submission(
         updated_at: parse_time(&row, &row.updated_at)?,
         evidence_received: received,
         evidence_missing: missing,
+        review: super::desk::review::stored_review(&state.db, &row.id)
+            .await?
+            .and_then(|r| r.for_citizen()),
     }))
 }
 
@@ -332,18 +335,12 @@ async fn authorised(state: &AppState, id: &str, headers: &HeaderMap) -> Result<S
 }
 
 pub fn status_name(s: LifecycleState) -> &'static str {
-    match s {
-        LifecycleState::Bozza => "bozza",
-        LifecycleState::Inviata => "inviata",
-        LifecycleState::InRevisione => "in_revisione",
-        LifecycleState::ModificheRichieste => "modifiche_richieste",
-        LifecycleState::Consolidata => "consolidata",
-    }
+    s.code()
 }
 
 /// A status as stored, back to its type (`None` for a name no status has).
 pub fn parse_status_name(name: &str) -> Option<LifecycleState> {
-    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+    LifecycleState::from_code(name)
 }
 
 fn parse_status(row: &SubmissionRow) -> Result<LifecycleState, Failure> {

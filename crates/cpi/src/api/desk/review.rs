@@ -217,20 +217,7 @@ async fn load(state: &AppState, signed_in: &SignedIn, id: &str) -> Result<Submis
             })
         })
         .collect::<Result<_, Failure>>()?;
-    let review = match state.db.review(id).await? {
-        None => None,
-        Some(r) => Some(Review {
-            revision: u32::try_from(r.revision).map_err(|_| damaged(id))?,
-            annotations: serde_json::from_str(&r.annotations_json).map_err(|_| damaged(id))?,
-            outcome: r
-                .outcome
-                .map(|o| serde_json::from_value(serde_json::Value::String(o)))
-                .transpose()
-                .map_err(|_| damaged(id))?,
-            reviewer: r.reviewer_email,
-            updated_at: time(&r.updated_at, id)?,
-        }),
-    };
+    let review = stored_review(&state.db, id).await?;
     Ok(SubmissionDetail {
         item: super::queue::item(QueueRow {
             id: row.id,
@@ -252,6 +239,24 @@ async fn load(state: &AppState, signed_in: &SignedIn, id: &str) -> Result<Submis
         versions,
         review,
     })
+}
+
+/// The review of a submission as saved, if any (also what the citizen's status shows).
+pub(crate) async fn stored_review(db: &crate::db::Db, id: &str) -> Result<Option<Review>, Failure> {
+    let Some(r) = db.review(id).await? else {
+        return Ok(None);
+    };
+    Ok(Some(Review {
+        revision: u32::try_from(r.revision).map_err(|_| damaged(id))?,
+        annotations: serde_json::from_str(&r.annotations_json).map_err(|_| damaged(id))?,
+        outcome: r
+            .outcome
+            .map(|o| serde_json::from_value(serde_json::Value::String(o)))
+            .transpose()
+            .map_err(|_| damaged(id))?,
+        reviewer: r.reviewer_email,
+        updated_at: time(&r.updated_at, id)?,
+    }))
 }
 
 fn time(t: &str, id: &str) -> Result<DateTime<Utc>, Failure> {

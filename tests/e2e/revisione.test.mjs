@@ -1,0 +1,219 @@
+// Journey 5, both roles, keyboard only, axe on every screen: the citizen sends → the
+// orientatore signs in, notes two items and asks for changes → the citizen reads the notes,
+// fixes the draft and sends it again → the orientatore sees what changed and consolidates →
+// the citizen sees the Libretto consolidated. The Libretto carries hostile text throughout:
+// no dialog may open in either role. Every outcome is checked in the server's database.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { launch, freshPage, open, axeViolations, press, typeInto, chooseRadio, expectFocus } from './browser.mjs';
+import { seedRichDraft } from './seed.mjs';
+
+const it = JSON.parse(readFileSync(new URL('../../locales/it.json', import.meta.url)));
+const en = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url)));
+const CPI_DATA = process.env.CPI_DATA;
+const CPI_BIN = process.env.CPI_BIN;
+
+const HOSTILE = {
+  script: '<script>alert(1)</script>',
+  img: '<img src=x onerror=alert(1)>',
+  link: 'javascript:alert(1)',
+};
+
+let browser;
+before(async () => {
+  assert.ok(CPI_DATA && CPI_BIN, 'cargo xtask test sets CPI_DATA and CPI_BIN');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+function sql(query) {
+  const out = execFileSync('sqlite3', ['-json', join(CPI_DATA, 'cpi.sqlite3'), query], { encoding: 'utf8' });
+  return out.trim() ? JSON.parse(out) : [];
+}
+
+/** An orientatore of `office`, created as a CPI administrator does: the command line. */
+function addOrientatore(office) {
+  const email = `orientatore.${randomBytes(4).toString('hex')}@${office}.cpi.test`;
+  const password = randomBytes(12).toString('hex');
+  execFileSync(CPI_BIN, ['user', 'add', '--office', office, '--email', email, '--data', CPI_DATA], {
+    input: `${password}\n`,
+  });
+  return { email, password };
+}
+
+/** A page on which any dialog (an injected alert) fails the test. */
+async function guardedPage(locale) {
+  const opened = await freshPage(browser, { locale });
+  opened.page.on('dialog', async (d) => {
+    opened.problems.push(`a dialog opened: ${d.message()}`);
+    await d.dismiss();
+  });
+  return opened;
+}
+
+async function noAxe(page, step) {
+  assert.deepEqual(await axeViolations(page), [], `axe: ${step}`);
+}
+
+async function send(page, id) {
+  await open(page, `/libretto/${id}/riepilogo`);
+  await press(page, '#invia-al-cpi');
+  await page.locator('h1', { hasText: it.invio_title }).waitFor();
+  await page.waitForFunction(() => document.querySelector('#campo-ufficio')?.value === 'milano');
+  await press(page, '#conferma-invio');
+  await page.locator('h1', { hasText: it.ricevuta_title }).waitFor({ timeout: 30000 });
+  return (await page.locator('#codice-ricevuta').textContent()).trim();
+}
+
+async function signIn(page, { email, password }, texts = it) {
+  await open(page, '/revisione');
+  await noAxe(page, 'sign-in');
+  await typeInto(page, '#campo-email', email);
+  await typeInto(page, '#campo-password', password);
+  await page.keyboard.press('Enter');
+  await page.locator('h1', { hasText: texts.desk_queue_title }).waitFor();
+}
+
+/** From the queue to one submission, by Tab and Enter on its receipt code. */
+async function openFromQueue(page, code, statusFilterIndex = 0) {
+  if (statusFilterIndex) await chooseRadio(page, 'campo-stato', statusFilterIndex);
+  await press(page, `a:has-text("${code}")`);
+  await page.locator('h1', { hasText: code }).waitFor();
+}
+
+async function citizenStatus(page, code, label) {
+  await open(page, '/invii');
+  await page.locator('.submission-list__item', { hasText: code }).locator('.stato-invio', { hasText: label }).waitFor();
+  await press(page, `a:has-text("${code}")`);
+  await page.locator('#codice-ricevuta', { hasText: code }).waitFor();
+}
+
+test('journey 5: send, notes and changes, resubmit, what changed, consolidate — both roles, keyboard only', async () => {
+  const citizen = await guardedPage('it-IT');
+  const desk = await guardedPage('it-IT');
+  const account = addOrientatore('milano');
+  const id = crypto.randomUUID();
+  try {
+    await seedRichDraft(citizen.page, {
+      id,
+      edit: (l) => {
+        l.esperienze_lavorative[0].datore = `Officine ${HOSTILE.script}`;
+        l.esperienze_lavorative[0].mansioni = HOSTILE.img;
+        l.competenze[0].descrizione = `Vedi ${HOSTILE.link}`;
+      },
+    });
+    const first = await send(citizen.page, id);
+
+    // The orientatore: sign in, the queue, the submission (opening it starts the review).
+    await signIn(desk.page, account);
+    await noAxe(desk.page, 'queue');
+    await openFromQueue(desk.page, first);
+    await noAxe(desk.page, 'submission under review');
+    assert.equal(sql(`SELECT status FROM submissions WHERE receipt_code = '${first}'`)[0].status, 'in_revisione');
+    // Hostile text is shown as text.
+    await desk.page.getByText(`Officine ${HOSTILE.script}`).first().waitFor();
+    assert.equal(await desk.page.locator('.libretto-document img').count(), 0, 'no element was injected');
+
+    // Two notes: the job needs a document; a comment on the personal data.
+    await chooseRadio(desk.page, 'verdetto-esperienze-lavorative-e1-nessuno', 2);
+    await typeInto(desk.page, '#commento-dati-personali-scheda', `Manca il documento d'identità ${HOSTILE.img}`);
+    await press(desk.page, '#chiedi-modifiche');
+    await expectFocus(desk.page, 'conferma');
+    await noAxe(desk.page, 'confirming the request of changes');
+    await press(desk.page, '#conferma-esito-si');
+    await desk.page.getByText(it.desk_saved_changes).waitFor();
+    await expectFocus(desk.page, 'esito-messaggio');
+    const stored = sql(
+      `SELECT s.status, r.annotations_json AS notes, r.outcome FROM submissions s JOIN reviews r ON r.submission_id = s.id WHERE s.receipt_code = '${first}'`,
+    );
+    assert.equal(stored[0].status, 'modifiche_richieste');
+    assert.equal(stored[0].outcome, 'modifiche_richieste');
+    const notes = JSON.parse(stored[0].notes);
+    assert.deepEqual(
+      notes.map((n) => [n.section, n.item ?? null, n.verdict ?? null]).sort(),
+      [['dati_personali', null, null], ['esperienze_lavorative', 'e1', 'serve_documento']],
+    );
+
+    // The citizen reads the notes beside the items they concern, as text.
+    await citizenStatus(citizen.page, first, it.status_modifiche_richieste);
+    await citizen.page.getByText(it.review_changes_heading).waitFor();
+    await citizen.page.getByText(`Manca il documento d'identità ${HOSTILE.img}`).waitFor();
+    await citizen.page.locator('.review-note--action', { hasText: `Officine ${HOSTILE.script}` }).waitFor();
+    await noAxe(citizen.page, 'receipt with the notes');
+
+    // Fixes the draft (the employer's name) and sends it again: version 2.
+    await press(citizen.page, `a:has-text("${it.review_fix_draft}")`);
+    await open(citizen.page, `/libretto/${id}/esperienze-lavorative/e1`);
+    await citizen.page.locator('#campo-datore').fill('');
+    await typeInto(citizen.page, '#campo-datore', 'Officine Meccaniche Srl');
+    await citizen.page.waitForTimeout(300);
+    const second = await send(citizen.page, id);
+    assert.notEqual(second, first);
+    assert.deepEqual(
+      sql(`SELECT version FROM submissions WHERE draft_id = '${id}' ORDER BY version`).map((r) => r.version),
+      [1, 2],
+    );
+
+    // The orientatore sees what changed since version 1, and consolidates.
+    await open(desk.page, '/revisione');
+    await openFromQueue(desk.page, second);
+    const changes = desk.page.locator('section[aria-labelledby=modifiche]');
+    await changes.getByText(it.desk_changes_title.replace('%v', '1')).waitFor();
+    await changes.locator('li', { hasText: 'Officine Meccaniche Srl' }).getByText(it.f_datore).waitFor();
+    await noAxe(desk.page, 'resubmitted version with its changes');
+    await press(desk.page, '#consolida');
+    await expectFocus(desk.page, 'conferma');
+    await press(desk.page, '#conferma-esito-si');
+    await desk.page.getByText(it.desk_saved_consolidated).waitFor();
+    assert.equal(sql(`SELECT status FROM submissions WHERE receipt_code = '${second}'`)[0].status, 'consolidata');
+    assert.equal(await desk.page.locator('#consolida').count(), 0, 'a consolidated version offers no more outcomes');
+    await noAxe(desk.page, 'consolidated');
+
+    // The citizen sees it consolidated.
+    await citizenStatus(citizen.page, second, it.status_consolidata);
+    await citizen.page.getByText(it.review_consolidated_heading).waitFor();
+    await noAxe(citizen.page, 'consolidated receipt');
+
+    // Signing out ends the session on the server: the desk asks to sign in again.
+    await press(desk.page, '#esci');
+    await desk.page.locator('#campo-email').waitFor();
+    await open(desk.page, '/revisione');
+    await desk.page.locator('#campo-email').waitFor();
+    assert.deepEqual(citizen.problems, []);
+    assert.deepEqual(desk.problems, []);
+  } finally {
+    await citizen.context.close();
+    await desk.context.close();
+  }
+});
+
+test('the desk in English, a wrong password refused, axe clean', async () => {
+  const desk = await guardedPage('en-GB');
+  const account = addOrientatore('milano');
+  try {
+    await open(desk.page, '/revisione');
+    await desk.page.locator('h1', { hasText: en.revisione_title }).waitFor();
+    // Nothing typed: the error summary names both fields and takes focus.
+    await press(desk.page, '#accedi');
+    await expectFocus(desk.page, 'riepilogo-errori');
+    await noAxe(desk.page, 'sign-in errors in English');
+    await typeInto(desk.page, '#campo-email', account.email);
+    await typeInto(desk.page, '#campo-password', 'not-the-password');
+    await desk.page.keyboard.press('Enter');
+    await desk.page.getByText(en.desk_sign_in_refused).waitFor();
+    await expectFocus(desk.page, 'accesso-esito');
+    assert.equal(await desk.page.locator('#campo-password').inputValue(), '', 'the password is typed again');
+    await noAxe(desk.page, 'sign-in refused in English');
+    await signIn(desk.page, account, en);
+    await noAxe(desk.page, 'queue in English');
+    assert.deepEqual(desk.problems, []);
+  } finally {
+    await desk.context.close();
+  }
+});
