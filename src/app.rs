@@ -15,7 +15,7 @@ use crate::pages::libretto::{
 use crate::pages::revisione::{DeskLayout, coda::CodaPage, pratica::PraticaPage};
 use crate::pages::{
     dote::DotePage, home::HomePage, ila::IlaPage, impostazioni::ImpostazioniPage, invii::InviiPage,
-    libretto::LibrettoPage, not_found::NotFoundPage, ricevuta::RicevutaPage,
+    libretto::LibrettoPage, not_found::NotFoundPage, ricevuta::RicevutaPage, trasparenza::TrasparenzaPage,
 };
 use crate::store::outbox::Outbox;
 
@@ -60,6 +60,7 @@ pub fn LibrettoApp() -> impl IntoView {
                 </ParentRoute>
                 <Route path=path!("/invii") view=InviiPage />
                 <Route path=path!("/invii/:chiave") view=RicevutaPage />
+                <Route path=path!("/invii/:chiave/trasparenza") view=TrasparenzaPage />
             </Routes>
         </Shell>
     }

@@ -9,3 +9,4 @@ pub mod libretto;
 pub mod not_found;
 pub mod revisione;
 pub mod ricevuta;
+pub mod trasparenza;

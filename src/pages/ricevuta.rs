@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use sportello_core::{OutboxItem, SubmissionRecord};
+use sportello_core::{LifecycleState, OutboxItem, SubmissionRecord};
 
 use crate::components::local_time::local_time;
 use crate::components::page_heading::PageHeading;
@@ -121,6 +121,13 @@ fn Receipt(record: SubmissionRecord) -> impl IntoView {
                 libretto=record.request.libretto.clone()
                 draft_href=format!("/libretto/{}", record.request.draft_id)
             />
+        })}
+        {(status == LifecycleState::Consolidata && record.review.is_some()).then(|| view! {
+            <p class="no-print">
+                <A href=format!("/invii/{}/trasparenza", record.idempotency_key) attr:class="button">
+                    {t!(i18n, tr_link)}
+                </A>
+            </p>
         })}
         <dl class="summary-list">
             <div class="summary-list__row">

@@ -180,6 +180,34 @@ test('journey 5: send, notes and changes, resubmit, what changed, consolidate â€
     await citizen.page.getByText(it.review_consolidated_heading).waitFor();
     await noAxe(citizen.page, 'consolidated receipt');
 
+    // Its Documento di trasparenza: printed, and downloaded as JSON with the three blocks.
+    await press(citizen.page, `a:has-text("${it.tr_link}")`);
+    await citizen.page.locator('h1', { hasText: 'Documento di trasparenza' }).waitFor();
+    await citizen.page.getByText(`Vedi ${HOSTILE.link}`).waitFor();
+    await noAxe(citizen.page, 'Documento di trasparenza');
+    await citizen.page.evaluate(() => { window.printed = 0; window.print = () => { window.printed += 1; }; });
+    await press(citizen.page, '#stampa-trasparenza');
+    assert.equal(await citizen.page.evaluate(() => window.printed), 1, 'the print dialog was asked for');
+    const download = citizen.page.waitForEvent('download');
+    await press(citizen.page, '#scarica-trasparenza');
+    const file = await (await download).path();
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    assert.equal(doc.documento, 'Documento di trasparenza');
+    assert.equal(doc.persona.codice_fiscale, 'RSSMRA45D25F205N');
+    assert.equal(doc.competenze.length, 1);
+    assert.equal(doc.competenze[0].descrizione, `Vedi ${HOSTILE.link}`);
+    assert.deepEqual(doc.competenze[0].evidenze.map((e) => e.titolo), ['Lettera di referenze']);
+    assert.ok(doc.competenze[0].esperienze[0].includes('Officine Meccaniche Srl'), doc.competenze[0].esperienze[0]);
+    assert.equal(doc.rilascio.codice_ricevuta, second);
+    assert.equal(doc.rilascio.versione, 2);
+    assert.equal(
+      doc.rilascio.consolidato_il.slice(0, 19),
+      sql(`SELECT r.updated_at FROM reviews r JOIN submissions s ON s.id = r.submission_id WHERE s.receipt_code = '${second}'`)[0].updated_at.slice(0, 19),
+      'released when the CPI consolidated it',
+    );
+    // Hostile text stays text here too: no link was made of it.
+    assert.equal(await citizen.page.locator('a[href^="javascript:"]').count(), 0);
+
     // Signing out ends the session on the server: the desk asks to sign in again.
     await press(desk.page, '#esci');
     await desk.page.locator('#campo-email').waitFor();

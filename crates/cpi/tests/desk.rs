@@ -18,6 +18,7 @@ on_both_engines!(
     a_review_takes_a_version_through_its_states_and_a_consolidated_one_is_read_only,
     two_orientatori_saving_one_revision_one_is_told_nothing_is_overwritten,
     evidence_files_are_served_as_received_to_their_office_only,
+    the_citizen_sees_a_review_only_once_it_has_an_outcome_and_not_who_wrote_it,
 );
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────
@@ -831,4 +832,39 @@ async fn evidence_files_are_served_as_received_to_their_office_only(s: Server) {
         [("attestato.pdf".into(), true), ("foto.png".into(), false)]
     );
     assert_eq!(detail.versions.len(), 1);
+}
+
+async fn the_citizen_sees_a_review_only_once_it_has_an_outcome_and_not_who_wrote_it(s: Server) {
+    let anna = orientatore(&s, "pistoia", "anna@cpi.example.it").await;
+    let receipt = submit_to(&s, "pistoia").await;
+    let id = receipt.submission_id.clone();
+    let citizen = Caller {
+        status_token: Some(receipt.status_token.clone()),
+        ..Default::default()
+    };
+    let status = || async {
+        let res = call(&s, "GET", &format!("/api/v1/submissions/{id}"), &citizen).await;
+        assert_eq!(res.status(), 200);
+        res.json::<serde_json::Value>().await.expect("status")
+    };
+    assert!(status().await.get("review").is_none(), "nothing reviewed yet");
+
+    let note = serde_json::json!([{ "section": "dati-personali", "comment": "Manca la residenza" }]);
+    let draft = serde_json::json!({ "revision": 0, "annotations": note });
+    assert_eq!(save_review(&s, &anna, &id, draft).await.status(), 200);
+    assert!(
+        status().await.get("review").is_none(),
+        "notes still being written stay on the desk"
+    );
+
+    let changes = serde_json::json!({ "revision": 1, "annotations": note, "outcome": "modifiche_richieste" });
+    assert_eq!(save_review(&s, &anna, &id, changes).await.status(), 200);
+    let shown = status().await;
+    assert_eq!(shown["status"], "modifiche_richieste");
+    assert_eq!(shown["review"]["outcome"], "modifiche_richieste");
+    assert_eq!(shown["review"]["annotations"], note);
+    assert!(
+        !shown.to_string().contains("anna@cpi.example.it"),
+        "the orientatore's address is not the citizen's to see"
+    );
 }
