@@ -19,6 +19,7 @@ on_both_engines!(
     two_orientatori_saving_one_revision_one_is_told_nothing_is_overwritten,
     evidence_files_are_served_as_received_to_their_office_only,
     the_citizen_sees_a_review_only_once_it_has_an_outcome_and_not_who_wrote_it,
+    monitoring_figures_equal_counts_made_directly_in_sql,
 );
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────
@@ -327,6 +328,40 @@ async fn the_authorization_matrix_holds_for_every_desk_route(s: Server) {
         ("no CSRF token", 0, "GET /api/v1/desk/submissions", 200, ""),
         ("wrong CSRF token", 0, "GET /api/v1/desk/submissions", 200, ""),
         ("right orientatore", 0, "GET /api/v1/desk/submissions", 200, ""),
+        // GET /desk/monitoring: the office's own figures (checked apart)
+        (
+            "anonymous",
+            0,
+            "GET /api/v1/desk/monitoring",
+            401,
+            "not_signed_in",
+        ),
+        ("citizen", 0, "GET /api/v1/desk/monitoring", 401, "not_signed_in"),
+        ("other office", 0, "GET /api/v1/desk/monitoring", 200, ""),
+        (
+            "idle session",
+            0,
+            "GET /api/v1/desk/monitoring",
+            401,
+            "not_signed_in",
+        ),
+        (
+            "session past 10 hours",
+            0,
+            "GET /api/v1/desk/monitoring",
+            401,
+            "not_signed_in",
+        ),
+        (
+            "signed out",
+            0,
+            "GET /api/v1/desk/monitoring",
+            401,
+            "not_signed_in",
+        ),
+        ("no CSRF token", 0, "GET /api/v1/desk/monitoring", 200, ""),
+        ("wrong CSRF token", 0, "GET /api/v1/desk/monitoring", 200, ""),
+        ("right orientatore", 0, "GET /api/v1/desk/monitoring", 200, ""),
         // DELETE /desk/session (a change: the CSRF token is needed)
         (
             "anonymous",
@@ -555,6 +590,10 @@ async fn the_authorization_matrix_holds_for_every_desk_route(s: Server) {
                     .iter()
                     .any(|i| i.submission_id == receipt.submission_id);
                 assert_eq!(sees, *who != "other office", "{who} sees only their own office");
+            } else if path == "/api/v1/desk/monitoring" {
+                let figures: sportello_core::cpi::monitoring::Monitoring = res.json().await.expect("figures");
+                let counted = u64::from(*who != "other office");
+                assert_eq!(figures.submissions, counted, "{who} counts only their own office");
             }
         }
     }
@@ -867,4 +906,211 @@ async fn the_citizen_sees_a_review_only_once_it_has_an_outcome_and_not_who_wrote
         !shown.to_string().contains("anna@cpi.example.it"),
         "the orientatore's address is not the citizen's to see"
     );
+}
+
+/// What one figure counts, as SQL over the stored JSON for each engine: `(key, count)` rows,
+/// with `{office}` and `{period}` to fill in.
+struct Figure {
+    name: &'static str,
+    sqlite: &'static str,
+    postgres: &'static str,
+}
+
+const NOT_GIVEN: &str = "'non_indicato'";
+
+fn figures() -> Vec<Figure> {
+    vec![
+        Figure {
+            name: "status",
+            sqlite: "SELECT status, COUNT(*) FROM submissions WHERE {where} GROUP BY 1",
+            postgres: "SELECT status, COUNT(*) FROM submissions WHERE {where} GROUP BY 1",
+        },
+        Figure {
+            name: "provincia",
+            sqlite: "SELECT COALESCE(NULLIF(UPPER(TRIM(json_extract(libretto_json, '$.dati_personali.residenza.provincia'))), ''), {ng}), COUNT(*) FROM submissions WHERE {where} GROUP BY 1",
+            postgres: "SELECT COALESCE(NULLIF(UPPER(TRIM(libretto_json::jsonb #>> '{dati_personali,residenza,provincia}')), ''), {ng}), COUNT(*) FROM submissions WHERE {where} GROUP BY 1",
+        },
+        Figure {
+            name: "genere",
+            sqlite: "SELECT COALESCE(json_extract(libretto_json, '$.dati_personali.sesso'), {ng}), COUNT(*) FROM submissions WHERE {where} GROUP BY 1",
+            postgres: "SELECT COALESCE(libretto_json::jsonb #>> '{dati_personali,sesso}', {ng}), COUNT(*) FROM submissions WHERE {where} GROUP BY 1",
+        },
+        Figure {
+            name: "eta",
+            sqlite: "SELECT CASE WHEN age IS NULL OR age < 0 THEN {ng} WHEN age < 25 THEN 'meno_di_25' WHEN age < 35 THEN '25_34' \
+                     WHEN age < 45 THEN '35_44' WHEN age < 55 THEN '45_54' ELSE '55_e_oltre' END, COUNT(*) FROM ( \
+                     SELECT CAST(strftime('%Y', received_at) AS INTEGER) - CAST(strftime('%Y', b) AS INTEGER) \
+                       - (strftime('%m-%d', received_at) < strftime('%m-%d', b)) AS age \
+                     FROM (SELECT received_at, json_extract(libretto_json, '$.dati_personali.data_nascita') AS b \
+                           FROM submissions WHERE {where})) GROUP BY 1",
+            postgres: "SELECT CASE WHEN age IS NULL OR age < 0 THEN {ng} WHEN age < 25 THEN 'meno_di_25' WHEN age < 35 THEN '25_34' \
+                     WHEN age < 45 THEN '35_44' WHEN age < 55 THEN '45_54' ELSE '55_e_oltre' END, COUNT(*) FROM ( \
+                     SELECT CAST(date_part('year', age(CAST(received_at AS timestamptz)::date, CAST(b AS date))) AS INTEGER) AS age \
+                     FROM (SELECT received_at, libretto_json::jsonb #>> '{dati_personali,data_nascita}' AS b \
+                           FROM submissions WHERE {where}) x) y GROUP BY 1",
+        },
+        Figure {
+            name: "evidence category",
+            sqlite: "SELECT COALESCE(json_extract(e.value, '$.categoria'), {ng}), COUNT(*) \
+                     FROM submissions, json_each(submissions.libretto_json, '$.evidenze') AS e WHERE {where} GROUP BY 1",
+            postgres: "SELECT COALESCE(e ->> 'categoria', {ng}), COUNT(*) \
+                     FROM submissions, jsonb_array_elements(libretto_json::jsonb -> 'evidenze') AS e WHERE {where} GROUP BY 1",
+        },
+        Figure {
+            name: "data source",
+            sqlite: "SELECT json_extract(e.value, '$.fonte'), COUNT(*) \
+                     FROM submissions, json_each(submissions.libretto_json, '$.esperienze_lavorative') AS e WHERE {where} GROUP BY 1",
+            postgres: "SELECT e ->> 'fonte', COUNT(*) \
+                     FROM submissions, jsonb_array_elements(libretto_json::jsonb -> 'esperienze_lavorative') AS e WHERE {where} GROUP BY 1",
+        },
+    ]
+}
+
+/// A small deterministic generator, so a failure can be replayed.
+struct Lcg(u64);
+impl Lcg {
+    fn pick(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
+async fn monitoring_figures_equal_counts_made_directly_in_sql(s: Server) {
+    use sportello_core::cpi::monitoring::{Count, Monitoring};
+    use sportello_core::libretto::{CategoriaEvidenza, EsperienzaLavorativa, Evidenza, Fonte, Sesso};
+
+    let anna = orientatore(&s, "pistoia", "anna@cpi.example.it").await;
+    let mut g = Lcg(20261202);
+    let provinces = ["PT", "pt ", "FI", "PO", "", "LU"];
+    let mut ids = Vec::new();
+    for n in 0..230 {
+        let mut r = request(&[]);
+        // A few go to another office: never in this office's figures.
+        r.office_id = if n % 23 == 0 {
+            "prato".into()
+        } else {
+            "pistoia".into()
+        };
+        let p = &mut r.libretto.dati_personali;
+        p.sesso = [Some(Sesso::F), Some(Sesso::M), None][g.pick(3) as usize];
+        p.residenza.provincia = provinces[g.pick(provinces.len() as u64) as usize].into();
+        // Born 1950–2007; some turn 25, 35, 45 or 55 on the day of receipt (a band's edge).
+        p.data_nascita = if g.pick(8) == 0 {
+            chrono::NaiveDate::from_ymd_opt([2001, 1991, 1981, 1971][g.pick(4) as usize], 11, 20)
+        } else {
+            chrono::NaiveDate::from_ymd_opt(
+                1950 + g.pick(58) as i32,
+                1 + g.pick(12) as u32,
+                1 + g.pick(28) as u32,
+            )
+        };
+        r.libretto.evidenze.clear();
+        for _ in 0..g.pick(4) {
+            let id = r.libretto.add_entry::<Evidenza>();
+            let e = r
+                .libretto
+                .evidenze
+                .iter_mut()
+                .find(|e| e.id == id)
+                .expect("added");
+            e.titolo = "Attestato".into();
+            e.categoria = [
+                Some(CategoriaEvidenza::Lavoro),
+                Some(CategoriaEvidenza::Formazione),
+                Some(CategoriaEvidenza::Altra),
+                Some(CategoriaEvidenza::ExtraProfessionale),
+            ][g.pick(4) as usize];
+        }
+        for _ in 0..g.pick(3) {
+            let id = r.libretto.add_entry::<EsperienzaLavorativa>();
+            let e = r
+                .libretto
+                .esperienze_lavorative
+                .iter_mut()
+                .find(|e| e.id == id)
+                .expect("added");
+            e.datore = "Ditta".into();
+            e.inizio = "2019-03".parse().ok();
+            e.in_corso = true;
+            e.mansioni = "Magazzino".into();
+            e.fonte = [Fonte::Autodichiarazione, Fonte::BancaDatiRegionale][g.pick(2) as usize];
+        }
+        ids.push(submit(&s, &r).await.submission_id);
+    }
+    // Some further along, and some received long ago (outside the period asked for below).
+    for (i, id) in ids.iter().enumerate() {
+        let status = ["inviata", "in_revisione", "modifiche_richieste", "consolidata"][i % 4];
+        let received = if i % 5 == 0 {
+            "2025-03-10T09:00:00.000000Z"
+        } else {
+            "2026-11-20T09:00:00.000000Z"
+        };
+        sql_exec(
+            &s,
+            &format!(
+                "UPDATE submissions SET status = '{status}', received_at = '{received}' WHERE id = '{id}'"
+            ),
+        )
+        .await;
+    }
+
+    let postgres = s.database_url.is_some();
+    for (query, condition) in [
+        ("", "office_id = 'pistoia'"),
+        (
+            "?from=2026-01-01&to=2026-12-31",
+            "office_id = 'pistoia' AND received_at >= '2026-01-01' AND received_at < '2027-01-01'",
+        ),
+    ] {
+        let got: Monitoring = call(&s, "GET", &format!("/api/v1/desk/monitoring{query}"), &anna)
+            .await
+            .json()
+            .await
+            .expect("figures");
+        let (total,): (i64,) = {
+            let pool = s.sql().await;
+            let row = sqlx::query_as(&format!("SELECT COUNT(*) FROM submissions WHERE {condition}"))
+                .fetch_one(&pool)
+                .await
+                .expect("total");
+            pool.close().await;
+            row
+        };
+        assert!(total >= 150, "enough submissions to mean something: {total}");
+        assert_eq!(
+            got.submissions,
+            u64::try_from(total).expect("count"),
+            "total {query}"
+        );
+        let lists = [
+            &got.by_status,
+            &got.by_provincia,
+            &got.by_genere,
+            &got.by_eta,
+            &got.by_evidence_category,
+            &got.by_data_source,
+        ];
+        for (figure, list) in figures().iter().zip(lists) {
+            let sql = if postgres { figure.postgres } else { figure.sqlite }
+                .replace("{where}", condition)
+                .replace("{ng}", NOT_GIVEN);
+            let pool = s.sql().await;
+            let rows: Vec<(String, i64)> = sqlx::query_as(&sql).fetch_all(&pool).await.expect(figure.name);
+            pool.close().await;
+            let mut want: Vec<(String, u64)> = rows
+                .into_iter()
+                .map(|(k, n)| (k, u64::try_from(n).expect("count")))
+                .collect();
+            let mut have: Vec<(String, u64)> = list
+                .iter()
+                .map(|Count { key, count }| (key.clone(), *count))
+                .collect();
+            want.sort();
+            have.sort();
+            assert_eq!(have, want, "{} {query}", figure.name);
+        }
+    }
 }

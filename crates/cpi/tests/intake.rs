@@ -410,6 +410,7 @@ async fn offices_are_listed_and_every_documented_route_exists() {
         documented,
         [
             "DELETE /api/v1/desk/session",
+            "GET /api/v1/desk/monitoring",
             "GET /api/v1/desk/session",
             "GET /api/v1/desk/submissions",
             "GET /api/v1/desk/submissions/{id}",

@@ -7,6 +7,7 @@
 //! server's OpenAPI document; the app never turns it on.
 
 pub mod desk;
+pub mod monitoring;
 mod offices;
 mod receipt;
 pub mod review;

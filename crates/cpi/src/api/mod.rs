@@ -67,6 +67,7 @@ pub fn router(state: AppState) -> Router {
         .routes(routes!(desk::review::open))
         .routes(routes!(desk::review::evidence_file))
         .routes(routes!(desk::review::save))
+        .routes(routes!(desk::monitoring::figures))
         .split_for_parts();
     let doc_json = doc.to_pretty_json().unwrap_or_else(|_| "{}".to_owned());
     router

@@ -234,4 +234,23 @@ impl Db {
             .collect();
         Ok((rows, total))
     }
+
+    /// The Libretto, status and time of receipt of every submission one office received in
+    /// `[from, until)` (either bound absent: open), for its monitoring figures.
+    pub async fn monitoring_rows(
+        &self,
+        office_id: &str,
+        from: Option<&str>,
+        until: Option<&str>,
+    ) -> Result<Vec<(String, String, String)>, DbError> {
+        Ok(sqlx::query_as(
+            "SELECT libretto_json, status, received_at FROM submissions \
+             WHERE office_id = $1 AND ($2 IS NULL OR received_at >= $2) AND ($3 IS NULL OR received_at < $3)",
+        )
+        .bind(office_id)
+        .bind(from)
+        .bind(until)
+        .fetch_all(&self.pool)
+        .await?)
+    }
 }

@@ -6,6 +6,7 @@
 //! orientatore only ever sees their own office's submissions: every query takes the office
 //! from the session, never from the request.
 
+pub mod monitoring;
 pub mod queue;
 pub mod review;
 pub mod session;
