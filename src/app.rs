@@ -12,7 +12,9 @@ use crate::pages::libretto::{
     draft::DraftLayout, invio::InvioPage, overview::OverviewPage, riepilogo::RiepilogoPage,
     section::SectionEntryPage, section::SectionPage, stampa::StampaPage,
 };
-use crate::pages::revisione::{DeskLayout, coda::CodaPage, pratica::PraticaPage};
+use crate::pages::revisione::{
+    DeskLayout, coda::CodaPage, monitoraggio::MonitoraggioPage, pratica::PraticaPage,
+};
 use crate::pages::{
     dote::DotePage, home::HomePage, ila::IlaPage, impostazioni::ImpostazioniPage, invii::InviiPage,
     libretto::LibrettoPage, not_found::NotFoundPage, ricevuta::RicevutaPage, trasparenza::TrasparenzaPage,
@@ -75,6 +77,7 @@ pub fn DeskApp() -> impl IntoView {
                 <Route path=path!("/") view=HomePage />
                 <ParentRoute path=path!("/revisione") view=DeskLayout>
                     <Route path=path!("") view=CodaPage />
+                    <Route path=path!("monitoraggio") view=MonitoraggioPage />
                     <Route path=path!(":id") view=PraticaPage />
                 </ParentRoute>
             </Routes>

@@ -6,6 +6,7 @@ use gloo_net::http::{Request, RequestBuilder};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sportello_core::cpi::desk::{CSRF_HEADER, DeskSession, QueuePage, SignInRequest, SubmissionDetail};
+use sportello_core::cpi::monitoring::Monitoring;
 use sportello_core::cpi::review::{Review, ReviewRequest};
 
 use super::{ApiFailure, BASE, answer};
@@ -76,4 +77,19 @@ async fn send_json<B: Serialize, T: DeserializeOwned>(
         .body(json)
         .map_err(|_| ApiFailure::BadAnswer)?;
     answer(request.send().await).await
+}
+
+/// The office's figures for the days `from`–`to` (`YYYY-MM-DD`, either may be empty).
+pub async fn monitoring(from: &str, to: &str) -> Result<Monitoring, ApiFailure> {
+    let url = format!("{BASE}/desk/monitoring?{}", period_query(from, to));
+    answer(Request::get(&url).send().await).await
+}
+
+fn period_query(from: &str, to: &str) -> String {
+    [("from", from), ("to", to)]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&")
 }

@@ -8,14 +8,15 @@ pub mod accesso;
 mod annotazione;
 pub mod coda;
 mod modifiche;
+pub mod monitoraggio;
 pub mod pratica;
 
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
+use leptos_router::components::{A, Outlet};
 use sportello_core::cpi::desk::DeskSession;
 
 use crate::api::ApiFailure;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 use accesso::SignIn;
 
 /// Who is signed in on this desk; the CSRF token lives here, in memory only.
@@ -99,6 +100,11 @@ fn DeskBar() -> impl IntoView {
     view! {
         <div class="desk-bar">
             <p class="desk-bar__who">{t!(i18n, desk_signed_in_as)} " " <strong>{who}</strong></p>
+            <nav class="desk-bar__nav" aria-label=move || t_string!(i18n, desk_nav_label)>
+                <A href="/revisione" exact=true>{t!(i18n, desk_queue_title)}</A>
+                " · "
+                <A href="/revisione/monitoraggio">{t!(i18n, mon_title)}</A>
+            </nav>
             <button type="button" class="button button--secondary" id="esci" on:click=move |_| { sign_out.dispatch(()); }>
                 {t!(i18n, desk_sign_out)}
             </button>
