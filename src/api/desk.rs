@@ -15,9 +15,14 @@ pub async fn sign_in(request: &SignInRequest) -> Result<DeskSession, ApiFailure>
     send_json(Request::post(&format!("{BASE}/desk/session")), request).await
 }
 
-/// Who is signed in on this browser; `Refused { status: 401, .. }` when nobody is.
-pub async fn session() -> Result<DeskSession, ApiFailure> {
-    answer(Request::get(&format!("{BASE}/desk/session")).send().await).await
+/// Who is signed in on this browser: `None` when nobody is (204), `Refused { status: 401, .. }`
+/// when the session ended or expired.
+pub async fn session() -> Result<Option<DeskSession>, ApiFailure> {
+    let response = Request::get(&format!("{BASE}/desk/session")).send().await;
+    if matches!(&response, Ok(r) if r.status() == 204) {
+        return Ok(None);
+    }
+    answer(response).await.map(Some)
 }
 
 pub async fn sign_out(csrf: &str) -> Result<(), ApiFailure> {

@@ -1,6 +1,7 @@
-//! The orientatore's outcome and notes as the citizen reads them on the receipt: each note
-//! named by the item it concerns, as the Libretto's document names it. The notes are the
-//! orientatore's plain text, rendered as text.
+//! The orientatore's outcome and notes as the citizen reads them, on the receipt and on the
+//! draft's task list: each note named by the item it concerns, as the Libretto's document
+//! names it, and linked to that item's screen in the draft. The notes are the orientatore's
+//! plain text, rendered as text.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -15,10 +16,13 @@ use crate::i18n::{t, t_string, use_i18n};
 #[component]
 pub fn ReviewNotes(
     review: ReviewForCitizen,
-    /// The version the notes are about.
+    /// Names the items: the version the notes are about, or the draft as it is now.
     libretto: Libretto,
-    /// The draft to fix, for a request of changes.
+    /// The draft's path: each note links to its item's screen there.
     draft_href: String,
+    /// Already on the draft: no button that leads to it.
+    #[prop(optional)]
+    on_draft: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let doc = document(&libretto, true);
@@ -46,6 +50,10 @@ pub fn ReviewNotes(
                 (Some(_), true) => format!("{} – {}", section_title(i18n, a.section), entry_noun(i18n, a.section)),
                 (Some(_), false) => format!("{} – {title}", section_title(i18n, a.section)),
             };
+            let href = match &a.item {
+                Some(item) => format!("{draft_href}/{}/{item}", a.section.slug()),
+                None => format!("{draft_href}/{}", a.section.slug()),
+            };
             let verdict = a.verdict.map(|v| match v {
                 Verdict::Verificato => t_string!(i18n, desk_verdict_verificato),
                 Verdict::ServeDocumento => t_string!(i18n, desk_verdict_serve_documento),
@@ -56,7 +64,7 @@ pub fn ReviewNotes(
             };
             view! {
                 <li class=class>
-                    <strong>{name}</strong>
+                    <A href=href><strong>{name}</strong></A>
                     {verdict.map(|v| view! { ": " <span class="review-note__verdict">{v}</span> })}
                     {(!a.comment.is_empty()).then(|| view! { <p class="review-note__comment">{a.comment}</p> })}
                 </li>
@@ -69,7 +77,9 @@ pub fn ReviewNotes(
             t_string!(i18n, review_changes_heading),
             Some(view! {
                 <p>{t!(i18n, review_changes_next)}</p>
-                <p><A href=draft_href attr:class="button">{t!(i18n, review_fix_draft)}</A></p>
+                {(!on_draft).then(|| view! {
+                    <p><A href=draft_href.clone() attr:class="button">{t!(i18n, review_fix_draft)}</A></p>
+                })}
             }),
         ),
         ReviewOutcome::Consolidata => (

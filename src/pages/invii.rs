@@ -2,18 +2,16 @@
 //! every receipt with its status, asked again from the CPI once each time the page opens
 //! (when the CPI cannot be reached, the last known status is shown with its date).
 
-use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use sportello_core::{OutboxItem, SubmissionRecord};
 
-use crate::api;
 use crate::components::local_time::local_time;
 use crate::components::page_heading::PageHeading;
 use crate::components::store_error::StoreErrorMessage;
 use crate::components::submission_labels::status_label;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::store::outbox::Outbox;
+use crate::store::outbox::{Outbox, refresh_statuses};
 use crate::store::{Store, StoreError};
 
 #[derive(Clone)]
@@ -28,7 +26,7 @@ pub fn InviiPage() -> impl IntoView {
     let outbox = Outbox::get();
     // The CPI is asked once per visit; the list below is read again from the store on every
     // change (a send progressing, a status refreshed) without asking the CPI again.
-    leptos::task::spawn_local(refresh_statuses(outbox));
+    leptos::task::spawn_local(refresh_statuses(outbox, None));
     let sends = LocalResource::new(move || {
         outbox.changed.track();
         load_sends()
@@ -90,23 +88,4 @@ async fn load_sends() -> Result<Sends, StoreError> {
     let mut done = store.list::<SubmissionRecord>().await?.items;
     done.sort_by_key(|r| std::cmp::Reverse(r.submitted_at));
     Ok(Sends { waiting, done })
-}
-
-/// Asks the CPI for each receipt's status and stores what it says; a status that cannot be
-/// read now keeps the last one known (and its date).
-async fn refresh_statuses(outbox: Outbox) {
-    let Ok(store) = Store::open().await else { return };
-    let Ok(listing) = store.list::<SubmissionRecord>().await else {
-        return;
-    };
-    for mut record in listing.items {
-        if let Ok(status) = api::status(&record.submission_id, &record.status_token).await {
-            record.status = status.status;
-            record.review = status.review;
-            record.last_checked_at = Some(Utc::now());
-            if store.put(&record).await.is_ok() {
-                outbox.changed.update(|n| *n += 1);
-            }
-        }
-    }
 }

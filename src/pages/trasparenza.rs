@@ -136,7 +136,7 @@ fn Documento(doc: DocumentoTrasparenza, key: String) -> impl IntoView {
     ];
     view! {
         <p class="no-print"><A href=format!("/invii/{key}")>{t!(i18n, ricevuta_title)}</A></p>
-        <PageHeading title=Signal::derive(move || doc.documento.clone()) />
+        <PageHeading title=tr!(i18n, tr_title) />
         <p class="lead">{doc.riferimento_normativo}</p>
         <section aria-labelledby="tr-persona">
             <h2 id="tr-persona">{t!(i18n, tr_persona)}</h2>

@@ -246,6 +246,8 @@ pub struct SentVersion {
     /// `None` while it is still in the outbox.
     pub receipt_code: Option<String>,
     pub at: chrono::DateTime<Utc>,
+    /// The CPI's outcome and notes, once the version was reviewed and the status refreshed.
+    pub review: Option<sportello_core::cpi::review::ReviewForCitizen>,
 }
 
 /// The versions of a draft sent or waiting to be, oldest first.
@@ -261,6 +263,7 @@ pub async fn versions_of(draft_id: sportello_core::DraftId) -> Result<Vec<SentVe
             idempotency_key: r.idempotency_key,
             receipt_code: Some(r.receipt_code),
             at: r.submitted_at,
+            review: r.review,
         })
         .chain(
             waiting
@@ -271,9 +274,33 @@ pub async fn versions_of(draft_id: sportello_core::DraftId) -> Result<Vec<SentVe
                     idempotency_key: o.idempotency_key,
                     receipt_code: None,
                     at: o.created_at,
+                    review: None,
                 }),
         )
         .collect();
     versions.sort_by_key(|v| v.version);
     Ok(versions)
+}
+
+/// Asks the CPI for each receipt's status (all of them, or one draft's) and stores what it
+/// says; a status that cannot be read now keeps the last one known (and its date).
+pub async fn refresh_statuses(outbox: Outbox, draft_id: Option<sportello_core::DraftId>) {
+    let Ok(store) = Store::open().await else { return };
+    let Ok(listing) = store.list::<SubmissionRecord>().await else {
+        return;
+    };
+    let records = listing
+        .items
+        .into_iter()
+        .filter(|r| draft_id.is_none_or(|d| r.request.draft_id == d));
+    for mut record in records {
+        if let Ok(status) = api::status(&record.submission_id, &record.status_token).await {
+            record.status = status.status;
+            record.review = status.review;
+            record.last_checked_at = Some(Utc::now());
+            if store.put(&record).await.is_ok() {
+                outbox.changed.update(|n| *n += 1);
+            }
+        }
+    }
 }

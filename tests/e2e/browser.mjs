@@ -100,7 +100,6 @@ export async function typeInto(page, selector, text) {
   await page.keyboard.type(text);
 }
 
-/** Tabs to a control and presses a key on it (Enter for links and buttons, Space for boxes). */
 /**
  * Waits until the element with `id` has focus: the app moves focus after the next frame is
  * drawn, so a check made at once would race it. Fails when focus never gets there.
@@ -114,6 +113,7 @@ export async function expectFocus(page, id) {
   }
 }
 
+/** Tabs to a control and presses a key on it (Enter for links and buttons, Space for boxes). */
 export async function press(page, selector, key = 'Enter') {
   await tabTo(page, selector);
   await page.keyboard.press(key);

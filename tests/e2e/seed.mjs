@@ -12,9 +12,9 @@ export const DRAFT_ID = '4f1d2c3b-9a8e-4c7d-8b6a-5e4f3d2c1b0a';
 
 /**
  * A draft with one of everything and a stored PDF, put in IndexedDB as the app stores it;
- * `edit` may change the Libretto first (hostile text, another name).
+ * `edit` may change the Libretto first (hostile text, another name); `texts`: the page's language.
  */
-export async function seedRichDraft(page, { id = DRAFT_ID, base = BASE_URL, edit = () => {} } = {}) {
+export async function seedRichDraft(page, { id = DRAFT_ID, base = BASE_URL, edit = () => {}, texts = it } = {}) {
   const pdf = [...readFileSync(PDF)];
   const file = { sha256: PDF_SHA, nome: 'attestato-haccp.pdf', tipo_mime: 'application/pdf', dimensione: pdf.length };
   const draft = {
@@ -51,7 +51,7 @@ export async function seedRichDraft(page, { id = DRAFT_ID, base = BASE_URL, edit
   };
   edit(draft.libretto);
   await open(page, '/libretto', base);
-  await page.getByText(it.libretto_drafts_empty).waitFor();
+  await page.getByText(texts.libretto_drafts_empty).waitFor();
   await page.evaluate(
     ({ draft, pdf, file }) =>
       new Promise((resolve, reject) => {

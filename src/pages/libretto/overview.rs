@@ -58,7 +58,10 @@ pub fn OverviewPage() -> impl IntoView {
     view! {
         <PageHeading title=Signal::derive(move || t_string!(i18n, overview_title).to_string()) />
         <p class="lead">{t!(i18n, overview_intro)}</p>
-        <SentVersions draft_id=session.draft.with_untracked(|d| d.id) />
+        <SentVersions
+            draft_id=session.draft.with_untracked(|d| d.id)
+            libretto=Signal::derive(move || session.draft.with(|d| d.libretto.clone()))
+        />
         <h2>{t!(i18n, overview_sezione_1)}</h2>
         <ol class="task-list">{SEZIONE_1.map(task).collect_view()}</ol>
         <h2>{t!(i18n, overview_sezione_2)}</h2>

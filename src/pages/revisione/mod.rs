@@ -54,7 +54,7 @@ pub fn DeskLayout() -> impl IntoView {
     provide_context(desk);
     let current = LocalResource::new(crate::api::desk::session);
     Effect::new(move |_| {
-        if let Some(Ok(s)) = current.get() {
+        if let Some(Ok(Some(s))) = current.get() {
             desk.session.set(Some(s));
         }
     });

@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use sportello_core::cpi::ApiError;
 use sportello_core::cpi::desk::{DeskSession, SignInRequest, normalise_email};
 
-use super::{ABSOLUTE, PeerAddress, SignedIn, set_cookie};
+use super::{ABSOLUTE, PeerAddress, SignedIn, session_cookie, set_cookie};
 use crate::accounts;
 use crate::api::AppState;
 use crate::api::error::Failure;
@@ -109,24 +109,32 @@ pub async fn sign_in(
     Ok(no_store(response))
 }
 
-/// Who is signed in, with the session's CSRF token (for a desk page loaded again).
+/// Who is signed in, with the session's CSRF token (for a desk page loaded again). A browser
+/// with no session cookie gets 204: "nobody" is an answer, not an error, and a desk page
+/// opened before signing in should not log a failed request.
 #[utoipa::path(
     get,
     path = "/api/v1/desk/session",
     tag = "desk",
     responses(
         (status = 200, description = "Signed in", body = DeskSession),
-        (status = 401, description = "Not signed in, signed out, or the session expired", body = ApiError),
+        (status = 204, description = "No session cookie: nobody is signed in on this browser"),
+        (status = 401, description = "The session cookie's session ended or expired", body = ApiError),
     )
 )]
-pub async fn current(State(state): State<AppState>, signed_in: SignedIn) -> Response {
-    let body = describe(
-        &state,
-        &signed_in.orientatore,
-        signed_in.csrf_token,
-        signed_in.expires_at,
-    );
-    no_store(Json(body).into_response())
+pub async fn current(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    signed_in: Result<SignedIn, Failure>,
+) -> Response {
+    match signed_in {
+        Ok(s) => {
+            let body = describe(&state, &s.orientatore, s.csrf_token, s.expires_at);
+            no_store(Json(body).into_response())
+        }
+        Err(_) if session_cookie(&headers).is_none() => no_store(StatusCode::NO_CONTENT.into_response()),
+        Err(failure) => failure.into_response(),
+    }
 }
 
 /// Signs out: the session ends on the server, whatever the browser keeps.
