@@ -25,15 +25,9 @@ pub fn ReviewNotes(
     on_draft: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let doc = document(&libretto, true);
-    let blocks: Vec<_> = doc
-        .parts
-        .into_iter()
-        .flat_map(|p| p.sections)
-        .flat_map(|s| {
-            let section = s.section;
-            s.blocks.into_iter().map(move |b| (section, b.item, b.title))
-        })
+    let blocks: Vec<_> = document(&libretto, true)
+        .into_blocks()
+        .map(|(section, b)| (section, b.item, b.title))
         .collect();
     let has_notes = !review.annotations.is_empty();
     let notes = review

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { sql } from './cpi.mjs';
 import { BASE_URL, launch, freshPage, open, axeViolations, press } from './browser.mjs';
 import { PDF, PDF_SHA, seedRichDraft } from './seed.mjs';
 
@@ -28,12 +29,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Reads the server's SQLite database the way a person at the CPI would: with sqlite3. */
-function sql(dataDir, query) {
-  const out = execFileSync('sqlite3', ['-json', join(dataDir, 'cpi.sqlite3'), query], { encoding: 'utf8' });
-  return out.trim() ? JSON.parse(out) : [];
-}
 
 /** Exactly one submission for this draft on the server, with the PDF stored byte for byte. */
 function assertStoredOnce(dataDir, draftId) {

@@ -6,9 +6,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { sql as sqlIn } from './cpi.mjs';
 import { launch, freshPage, open, axeViolations, press, typeInto, chooseRadio, expectFocus } from './browser.mjs';
 import { seedRichDraft } from './seed.mjs';
 
@@ -32,10 +32,7 @@ after(async () => {
   await browser?.close();
 });
 
-function sql(query) {
-  const out = execFileSync('sqlite3', ['-json', join(CPI_DATA, 'cpi.sqlite3'), query], { encoding: 'utf8' });
-  return out.trim() ? JSON.parse(out) : [];
-}
+const sql = (query) => sqlIn(CPI_DATA, query);
 
 /** An orientatore of `office`, created as a CPI administrator does: the command line. */
 function addOrientatore(office) {

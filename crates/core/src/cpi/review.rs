@@ -127,13 +127,8 @@ impl ReviewError {
 /// The items of a Libretto a review can annotate: one per block of its document.
 pub fn annotatable(l: &Libretto) -> Vec<(Section, Option<ItemId>)> {
     document(l, true)
-        .parts
-        .into_iter()
-        .flat_map(|p| p.sections)
-        .flat_map(|s| {
-            let section = s.section;
-            s.blocks.into_iter().map(move |b| (section, b.item))
-        })
+        .into_blocks()
+        .map(|(section, b)| (section, b.item))
         .collect()
 }
 

@@ -75,15 +75,8 @@ type Key = (Section, Option<ItemId>);
 
 fn blocks(l: &Libretto) -> Vec<(Key, String, Vec<super::document::Row>)> {
     document(l, true)
-        .parts
-        .into_iter()
-        .flat_map(|p| p.sections)
-        .flat_map(|s| {
-            let section = s.section;
-            s.blocks
-                .into_iter()
-                .map(move |b| ((section, b.item), b.title, b.rows))
-        })
+        .into_blocks()
+        .map(|(section, b)| ((section, b.item), b.title, b.rows))
         .collect()
 }
 

@@ -40,6 +40,17 @@ pub struct Document {
     pub parts: Vec<DocumentPart>,
 }
 
+impl Document {
+    /// Every block in the document's order, with its section: the items a review annotates,
+    /// names and compares.
+    pub fn into_blocks(self) -> impl Iterator<Item = (Section, Block)> {
+        self.parts.into_iter().flat_map(|p| p.sections).flat_map(|s| {
+            let section = s.section;
+            s.blocks.into_iter().map(move |b| (section, b))
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocumentPart {
     pub part: Part,

@@ -164,3 +164,16 @@ mod tests {
         assert!(set_cookie(None, &tls).contains("Max-Age=0"));
     }
 }
+
+/// The timestamps bounding the days `from`–`to` (UTC, both included): the first instant of
+/// `from`, and the first instant after `to`. The queue and the monitoring filter alike.
+pub(super) fn period_bounds(
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+) -> (Option<String>, Option<String>) {
+    let day_start = |d: chrono::NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| timestamp(t.and_utc()));
+    (
+        from.and_then(day_start),
+        to.and_then(|d| d.succ_opt()).and_then(day_start),
+    )
+}

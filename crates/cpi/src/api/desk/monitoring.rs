@@ -12,7 +12,6 @@ use sportello_core::libretto::Libretto;
 use super::SignedIn;
 use crate::api::AppState;
 use crate::api::error::Failure;
-use crate::db::timestamp;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -40,9 +39,7 @@ pub async fn figures(
     signed_in: SignedIn,
     Query(p): Query<Period>,
 ) -> Result<Json<Monitoring>, Failure> {
-    let day_start = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| timestamp(t.and_utc()));
-    let from = p.from.and_then(day_start);
-    let until = p.to.and_then(|d| d.succ_opt()).and_then(day_start);
+    let (from, until) = super::period_bounds(p.from, p.to);
     let rows = state
         .db
         .monitoring_rows(

@@ -13,7 +13,7 @@ use super::SignedIn;
 use crate::api::AppState;
 use crate::api::error::Failure;
 use crate::api::submissions::{parse_status_name, status_name};
-use crate::db::{QueueFilter, QueueRow, timestamp};
+use crate::db::{QueueFilter, QueueRow};
 
 pub const PAGE_SIZE: u32 = 50;
 
@@ -61,11 +61,11 @@ pub async fn list(
             "pages start at 1",
         ));
     }
-    let day_start = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| timestamp(t.and_utc()));
+    let (from, until) = super::period_bounds(q.from, q.to);
     let filter = QueueFilter {
         status: status.map(|s| status_name(s).to_owned()),
-        from: q.from.and_then(day_start),
-        until: q.to.and_then(|d| d.succ_opt()).and_then(day_start),
+        from,
+        until,
         limit: i64::from(PAGE_SIZE),
         offset: i64::from(page - 1) * i64::from(PAGE_SIZE),
     };
