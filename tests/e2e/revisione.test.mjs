@@ -7,10 +7,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql as sqlIn } from './cpi.mjs';
 import { launch, freshPage, open, axeViolations, press, typeInto, chooseRadio, expectFocus } from './browser.mjs';
-import { seedRichDraft } from './seed.mjs';
+import { PDF_SHA, seedRichDraft } from './seed.mjs';
 
 const it = JSON.parse(readFileSync(new URL('../../locales/it.json', import.meta.url)));
 const en = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url)));
@@ -118,6 +118,11 @@ for (const [locale, t] of [['it-IT', it], ['en-GB', en]]) {
       // Hostile text is shown as text.
       await desk.page.getByText(`Officine ${HOSTILE.script}`).first().waitFor();
       assert.equal(await desk.page.locator('.libretto-document img').count(), 0, 'no element was injected');
+      // The evidence file, downloaded at the desk, is the citizen's file byte for byte.
+      const pdfDownload = desk.page.waitForEvent('download');
+      await press(desk.page, '.evidence-list a[download]');
+      const pdfBytes = readFileSync(await (await pdfDownload).path());
+      assert.equal(createHash('sha256').update(pdfBytes).digest('hex'), PDF_SHA);
 
       // Two notes: the job needs a document; a comment on the personal data.
       await chooseRadio(desk.page, 'verdetto-esperienze-lavorative-e1-nessuno', 2);

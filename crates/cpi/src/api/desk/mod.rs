@@ -141,6 +141,19 @@ fn set_cookie(token: Option<&str>, headers: &HeaderMap) -> String {
     )
 }
 
+/// The timestamps bounding the days `from`–`to` (UTC, both included): the first instant of
+/// `from`, and the first instant after `to`. The queue and the monitoring filter alike.
+pub(super) fn period_bounds(
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+) -> (Option<String>, Option<String>) {
+    let day_start = |d: chrono::NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| timestamp(t.and_utc()));
+    (
+        from.and_then(day_start),
+        to.and_then(|d| d.succ_opt()).and_then(day_start),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,17 +176,4 @@ mod tests {
         assert!(set_cookie(Some("tok"), &tls).ends_with("; Secure"));
         assert!(set_cookie(None, &tls).contains("Max-Age=0"));
     }
-}
-
-/// The timestamps bounding the days `from`–`to` (UTC, both included): the first instant of
-/// `from`, and the first instant after `to`. The queue and the monitoring filter alike.
-pub(super) fn period_bounds(
-    from: Option<chrono::NaiveDate>,
-    to: Option<chrono::NaiveDate>,
-) -> (Option<String>, Option<String>) {
-    let day_start = |d: chrono::NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| timestamp(t.and_utc()));
-    (
-        from.and_then(day_start),
-        to.and_then(|d| d.succ_opt()).and_then(day_start),
-    )
 }
