@@ -112,6 +112,12 @@ for (const [locale, t] of [['it-IT', it], ['en-GB', en]]) {
       // The orientatore: sign in, the queue, the submission (opening it starts the review).
       await signIn(desk.page, account, t);
       await noAxe(desk.page, 'queue');
+      // A period that ended before it was sent leaves it out; a fresh queue has it again.
+      await desk.page.locator('a', { hasText: first }).waitFor();
+      await typeInto(desk.page, '#campo-al', '01012020');
+      await desk.page.getByText(t.desk_queue_empty).waitFor();
+      await open(desk.page, '/revisione');
+      await desk.page.locator('a', { hasText: first }).waitFor();
       await openFromQueue(desk.page, first);
       await noAxe(desk.page, 'submission under review');
       assert.equal(sql(`SELECT status FROM submissions WHERE receipt_code = '${first}'`)[0].status, 'in_revisione');

@@ -1,4 +1,5 @@
-//! `/revisione`: the office's queue, oldest waiting first, filtered by state, 50 a page.
+//! `/revisione`: the office's queue, oldest waiting first, filtered by state and by the days
+//! received, 50 a page.
 //! Each row's receipt code is a link, so the queue is gone through with Tab and Enter.
 
 use leptos::prelude::*;
@@ -7,6 +8,7 @@ use sportello_core::LifecycleState;
 use sportello_core::cpi::desk::QueuePage;
 
 use super::Desk;
+use super::periodo::Periodo;
 use crate::components::form::choice::{Choice, ChoiceRadios};
 use crate::components::form::{Bound, FormState};
 use crate::components::local_time::local_time;
@@ -31,9 +33,10 @@ pub fn CodaPage() -> impl IntoView {
     // What waits for a first look comes first.
     let status = RwSignal::new(LifecycleState::Inviata.code().to_owned());
     let page = RwSignal::new(1u32);
+    let (from, to) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let queue = LocalResource::new(move || {
-        let (status, page) = (status.get(), page.get());
-        async move { crate::api::desk::queue(&status, page).await }
+        let (status, from, to, page) = (status.get(), from.get(), to.get(), page.get());
+        async move { crate::api::desk::queue(&status, &from, &to, page).await }
     });
     Effect::new(move |_| {
         if let Some(Err(failure)) = queue.get() {
@@ -65,6 +68,7 @@ pub fn CodaPage() -> impl IntoView {
         <div class="inline-radios">
             <ChoiceRadios field="stato" label=tr!(i18n, desk_filter_label) value=filter options hint=None />
         </div>
+        <Periodo from to on_change=Callback::new(move |()| page.set(1)) />
         {move || match queue.get() {
             None => view! { <p role="status">{t!(i18n, desk_loading)}</p> }.into_any(),
             Some(Err(_)) => view! {

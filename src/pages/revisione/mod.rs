@@ -9,6 +9,7 @@ mod annotazione;
 pub mod coda;
 mod modifiche;
 pub mod monitoraggio;
+mod periodo;
 pub mod pratica;
 
 use leptos::prelude::*;

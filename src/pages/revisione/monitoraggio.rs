@@ -7,9 +7,9 @@ use sportello_core::cpi::monitoring::{Count, Monitoring, NOT_GIVEN, to_csv};
 use sportello_core::libretto::{CategoriaEvidenza, Fonte, Vocabulary};
 
 use super::Desk;
+use super::periodo::Periodo;
+use crate::components::form::FormState;
 use crate::components::form::choice::italian;
-use crate::components::form::text_field::TextField;
-use crate::components::form::{Bound, FormState};
 use crate::components::page_heading::PageHeading;
 use crate::components::submission_labels::status_label;
 use crate::i18n::{t, t_string, use_i18n};
@@ -31,17 +31,10 @@ pub fn MonitoraggioPage() -> impl IntoView {
             desk.check(&failure);
         }
     });
-    let bound = |s: RwSignal<String>| Bound {
-        get: s.into(),
-        set: Callback::new(move |v| s.set(v)),
-    };
     view! {
         <PageHeading title=tr!(i18n, mon_title) />
         <p class="lead">{t!(i18n, mon_intro)}</p>
-        <div class="period">
-            <TextField field="dal" label=tr!(i18n, mon_from) value=bound(from) input_type="date" />
-            <TextField field="al" label=tr!(i18n, mon_to) value=bound(to) input_type="date" />
-        </div>
+        <Periodo from to />
         {move || match figures.get() {
             None => view! { <p role="status">{t!(i18n, desk_loading)}</p> }.into_any(),
             Some(Err(_)) => view! {
