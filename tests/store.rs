@@ -66,6 +66,7 @@ fn outbox_item(key: &str, draft: &Draft) -> OutboxItem {
             draft_id: draft.id,
             version: 1,
             libretto: draft.libretto.clone(),
+            interest: None,
         },
         created_at: at("2026-05-01T09:00:00Z"),
         attempts: 2,

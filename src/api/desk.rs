@@ -42,9 +42,15 @@ pub async fn sign_out(csrf: &str) -> Result<(), ApiFailure> {
 
 /// One page of the office's queue; `status` is the lifecycle state's code, empty for all;
 /// received in the days `from`–`to` (`YYYY-MM-DD`, either may be empty).
-pub async fn queue(status: &str, from: &str, to: &str, page: u32) -> Result<QueuePage, ApiFailure> {
+pub async fn queue(
+    status: &str,
+    interest: &str,
+    from: &str,
+    to: &str,
+    page: u32,
+) -> Result<QueuePage, ApiFailure> {
     let url = format!(
-        "{BASE}/desk/submissions?status={status}&page={page}&{}",
+        "{BASE}/desk/submissions?status={status}&interest={interest}&page={page}&{}",
         period_query(from, to)
     );
     answer(Request::get(&url).send().await).await

@@ -45,7 +45,7 @@ pub fn PrefillFromLibretto(profile: RwSignal<Profile>) -> impl IntoView {
                 <Select
                     field="prefill-draft"
                     label=tr!(i18n, ila_prefill_label)
-                    value=Bound { get: chosen.into(), set: Callback::new(move |id| chosen.set(id)) }
+                    value=Bound::from(chosen)
                     options=Signal::derive(move || {
                         drafts.get().unwrap_or_default().into_iter().map(|d| (d.id, d.name)).collect()
                     })

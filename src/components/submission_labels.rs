@@ -2,8 +2,10 @@
 //! words the receipt screen and the list of submissions share.
 
 use sportello_core::LifecycleState;
+use sportello_core::cpi::Interest;
+use sportello_core::libretto::vocab::Vocabulary;
 
-use crate::i18n::t_string;
+use crate::i18n::{Locale, t_string};
 
 pub fn status_label(i18n: crate::I18n, status: LifecycleState) -> String {
     match status {
@@ -14,6 +16,14 @@ pub fn status_label(i18n: crate::I18n, status: LifecycleState) -> String {
         LifecycleState::Consolidata => t_string!(i18n, status_consolidata),
     }
     .to_string()
+}
+
+/// The programme a citizen asked about, or that they did not say.
+pub fn interest_label(i18n: crate::I18n, interest: Option<Interest>) -> String {
+    match interest {
+        Some(i) => i.label(i18n.get_locale() == Locale::it).to_owned(),
+        None => t_string!(i18n, desk_interest_none).to_string(),
+    }
 }
 
 /// Why the last attempt failed, from the code the outbox kept.

@@ -9,6 +9,7 @@ use sportello_core::libretto::Section;
 use crate::components::evidence_file::human_size;
 use crate::components::form::choice::italian;
 use crate::components::section_label::section_title;
+use crate::components::submission_labels::interest_label;
 use crate::i18n::{t, t_string, use_i18n};
 
 #[component]
@@ -65,6 +66,12 @@ pub fn SubmissionSummary(
                 <dt>{t!(i18n, invio_version)}</dt>
                 <dd>{request.version}</dd>
             </div>
+            {request.interest.map(|interest| view! {
+                <div class="summary-list__row">
+                    <dt>{t!(i18n, invio_interest)}</dt>
+                    <dd>{move || interest_label(i18n, Some(interest))}</dd>
+                </div>
+            })}
         </dl>
         <h2>
             {move || if sent {

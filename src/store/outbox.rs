@@ -248,6 +248,8 @@ pub struct SentVersion {
     pub at: chrono::DateTime<Utc>,
     /// The CPI's outcome and notes, once the version was reviewed and the status refreshed.
     pub review: Option<sportello_core::cpi::review::ReviewForCitizen>,
+    /// The programme the citizen asked about with this version.
+    pub interest: Option<sportello_core::cpi::Interest>,
 }
 
 /// The versions of a draft sent or waiting to be, oldest first.
@@ -264,6 +266,7 @@ pub async fn versions_of(draft_id: sportello_core::DraftId) -> Result<Vec<SentVe
             receipt_code: Some(r.receipt_code),
             at: r.submitted_at,
             review: r.review,
+            interest: r.request.interest,
         })
         .chain(
             waiting
@@ -275,6 +278,7 @@ pub async fn versions_of(draft_id: sportello_core::DraftId) -> Result<Vec<SentVe
                     receipt_code: None,
                     at: o.created_at,
                     review: None,
+                    interest: o.request.interest,
                 }),
         )
         .collect();
@@ -293,14 +297,17 @@ pub async fn refresh_statuses(outbox: Outbox, draft_id: Option<sportello_core::D
         .items
         .into_iter()
         .filter(|r| draft_id.is_none_or(|d| r.request.draft_id == d));
+    let mut stored = false;
     for mut record in records {
         if let Ok(status) = api::status(&record.submission_id, &record.status_token).await {
             record.status = status.status;
             record.review = status.review;
             record.last_checked_at = Some(Utc::now());
-            if store.put(&record).await.is_ok() {
-                outbox.changed.update(|n| *n += 1);
-            }
+            stored |= store.put(&record).await.is_ok();
         }
+    }
+    // One redraw for the whole round, not one per receipt.
+    if stored {
+        outbox.changed.update(|n| *n += 1);
     }
 }

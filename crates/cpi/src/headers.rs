@@ -17,16 +17,21 @@ pub fn content_security_policy(inline_script_hashes: &[String]) -> String {
     }
     format!(
         "default-src 'self'; script-src {script_src}; style-src 'self'; img-src 'self' data: blob:; \
-         font-src 'self'; connect-src 'self'; object-src 'none'; frame-src blob:; base-uri 'none'; \
+         font-src 'self'; connect-src 'self'; object-src 'none'; frame-src 'self' blob:; base-uri 'none'; \
          form-action 'self'; frame-ancestors 'none'"
     )
 }
 
+/// What an evidence file answers instead of the page policy: the desk, on our own origin, may
+/// show it in a frame. Nothing else is restricted because Chromium's PDF viewer runs under the
+/// file's own policy and draws nothing under `default-src 'none'` or `sandbox`; the bytes were
+/// checked to be a PDF, PNG or JPEG at intake and go out with `nosniff`, so no page can run.
+pub const EVIDENCE_FRAMING: (&str, &str) = ("frame-ancestors 'self'", "SAMEORIGIN");
+
 pub fn apply(router: Router, csp: &str) -> Router {
-    let fixed: [(header::HeaderName, &'static str); 5] = [
+    let fixed: [(header::HeaderName, &'static str); 4] = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "no-referrer"),
-        (header::X_FRAME_OPTIONS, "DENY"),
         (
             header::HeaderName::from_static("permissions-policy"),
             "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
@@ -43,8 +48,14 @@ pub fn apply(router: Router, csp: &str) -> Router {
             HeaderValue::from_static(value),
         ));
     }
+    // Framing and the page policy are set for every answer that did not set its own (only
+    // evidence files do, see `EVIDENCE_FRAMING`).
+    router = router.layer(SetResponseHeaderLayer::if_not_present(
+        header::X_FRAME_OPTIONS,
+        HeaderValue::from_static("DENY"),
+    ));
     match HeaderValue::from_str(csp) {
-        Ok(value) => router.layer(SetResponseHeaderLayer::overriding(
+        Ok(value) => router.layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             value,
         )),

@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use sportello_core::cpi::desk::{CSRF_HEADER, DeskSession, QueuePage};
-use sportello_core::cpi::{STATUS_TOKEN_HEADER, SubmissionReceipt};
+use sportello_core::cpi::{Interest, STATUS_TOKEN_HEADER, SubmissionReceipt};
 
 const PASSWORD: &str = "una password molto lunga";
 
@@ -622,10 +622,15 @@ async fn the_authorization_matrix_holds_for_every_desk_route(s: Server) {
 async fn the_queue_is_the_offices_own_oldest_first_and_filtered(s: Server) {
     add_account(&s, "pistoia", "anna@cpi.example.it").await;
     let mut sent = Vec::new();
-    for _ in 0..3 {
-        sent.push(submit_to(&s, "pistoia").await.submission_id);
+    for interest in [Some(Interest::Ila), None, Some(Interest::Dote)] {
+        let mut r = request(&[]);
+        r.interest = interest;
+        sent.push(submit(&s, &r).await.submission_id);
     }
-    submit_to(&s, "milano").await;
+    let mut elsewhere = request(&[]);
+    elsewhere.office_id = "milano".into();
+    elsewhere.interest = Some(Interest::Ila);
+    submit(&s, &elsewhere).await;
     sql_exec(
         &s,
         &format!(
@@ -672,6 +677,43 @@ async fn the_queue_is_the_offices_own_oldest_first_and_filtered(s: Server) {
     assert_eq!(page("?page=2").await.items.len(), 0);
     let bad = call(&s, "GET", "/api/v1/desk/submissions?status=bozza", &who).await;
     assert_eq!(error_code(bad).await, (400, "bad_status".into()));
+
+    // By the programme asked about: only this office's, and only those that said so.
+    let ila = page("?interest=ila").await;
+    assert_eq!(ila.total, 1);
+    assert_eq!(ila.items[0].submission_id, sent[0]);
+    assert_eq!(ila.items[0].interest, Some(Interest::Ila));
+    let dote = page("?interest=dote&status=inviata").await;
+    assert_eq!(
+        dote.items
+            .iter()
+            .map(|i| i.submission_id.as_str())
+            .collect::<Vec<_>>(),
+        [sent[2].as_str()]
+    );
+    assert_eq!(page("?interest=voucher").await.total, 0);
+    assert_eq!(all.items[1].interest, None, "a submission that did not say");
+    let stored: Vec<(String, Option<String>)> = {
+        let pool = s.sql().await;
+        let rows = sqlx::query_as(
+            "SELECT id, interest FROM submissions WHERE office_id = 'pistoia' ORDER BY received_at, id",
+        )
+        .fetch_all(&pool)
+        .await
+        .expect("sql");
+        pool.close().await;
+        rows
+    };
+    assert_eq!(
+        stored,
+        vec![
+            (sent[0].clone(), Some("ila".to_owned())),
+            (sent[1].clone(), None),
+            (sent[2].clone(), Some("dote".to_owned())),
+        ]
+    );
+    let bad = call(&s, "GET", "/api/v1/desk/submissions?interest=mutuo", &who).await;
+    assert_eq!(error_code(bad).await, (400, "bad_interest".into()));
 }
 
 /// A signed-in orientatore of `office` as a caller that sends the CSRF token.
@@ -845,7 +887,27 @@ async fn evidence_files_are_served_as_received_to_their_office_only(s: Server) {
             .and_then(|v| v.to_str().ok()),
         Some("nosniff")
     );
+    // The desk, and only a page of this origin, may show it in a frame.
+    let header = |res: &reqwest::Response, name: &str| {
+        res.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    assert_eq!(header(&res, "x-frame-options").as_deref(), Some("SAMEORIGIN"));
+    assert_eq!(
+        header(&res, "content-security-policy").as_deref(),
+        Some("frame-ancestors 'self'")
+    );
     assert_eq!(res.bytes().await.expect("bytes").as_ref(), PDF);
+    // Every other answer, refusals of this same route included, keeps the page policy.
+    let refused = call(&s, "GET", &path(&pdf.sha256), &marco).await;
+    assert_eq!(header(&refused, "x-frame-options").as_deref(), Some("DENY"));
+    assert!(
+        header(&refused, "content-security-policy").is_some_and(|p| p.contains("frame-ancestors 'none'")),
+        "{:?}",
+        header(&refused, "content-security-policy")
+    );
     // Declared but not received yet; another office's orientatore; not a hash.
     assert_eq!(call(&s, "GET", &path(&png.sha256), &anna).await.status(), 404);
     assert_eq!(call(&s, "GET", &path(&pdf.sha256), &marco).await.status(), 404);

@@ -30,6 +30,16 @@ impl<T: Send + Sync + 'static> Clone for Bound<T> {
 }
 impl<T: Send + Sync + 'static> Copy for Bound<T> {}
 
+/// A field that is the whole of one signal, as a screen's own choices are.
+impl<T: Clone + Send + Sync + 'static> From<RwSignal<T>> for Bound<T> {
+    fn from(signal: RwSignal<T>) -> Self {
+        Bound {
+            get: signal.into(),
+            set: Callback::new(move |v: T| signal.set(v)),
+        }
+    }
+}
+
 impl<T: Clone + Send + Sync + 'static> Bound<T> {
     /// For a field that always has a value, offered as a choice that may be empty.
     pub fn some(self) -> Bound<Option<T>> {

@@ -274,11 +274,11 @@ pub fn ScenarioEditor(editing: Editing, version: RwSignal<u32>) -> impl IntoView
     view! {
         <form class="scenario" novalidate on:submit=on_save>
             <ErrorSummary form attempt=attempt.read_only() id="riepilogo-errori-piano" />
-            <TextField field="nome-scenario" label=tr!(i18n, dote_scenario_name) hint=tr!(i18n, dote_scenario_name_hint) value=Bound { get: name.into(), set: Callback::new(move |v| name.set(v)) } />
+            <TextField field="nome-scenario" label=tr!(i18n, dote_scenario_name) hint=tr!(i18n, dote_scenario_name_hint) value=Bound::from(name) />
             <ChoiceRadios
                 field="fascia"
                 label=tr!(i18n, dote_fascia_label)
-                value=Bound { get: fascia.into(), set: Callback::new(move |v| fascia.set(v)) }
+                value=Bound::from(fascia)
                 options=fascia_options
                 hint=None
             />

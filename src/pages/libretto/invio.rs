@@ -7,13 +7,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use sportello_core::OutboxItem;
-use sportello_core::cpi::{IntakeError, SubmissionRequest, check_libretto, preselect_office};
+use sportello_core::cpi::{IntakeError, Interest, SubmissionRequest, check_libretto, preselect_office};
 use sportello_core::libretto::validation::Code;
 
 use super::draft::{draft_path, use_session};
 use crate::api;
 use crate::components::form::Bound;
-use crate::components::form::choice::Select;
+use crate::components::form::choice::{Radios, Select};
 use crate::components::form::error_summary::ErrorSummary;
 use crate::components::form::{FormState, screen_error};
 use crate::components::page_heading::PageHeading;
@@ -34,6 +34,13 @@ pub fn InvioPage() -> impl IntoView {
     let draft_id = session.draft.with_untracked(|d| d.id);
     let offices = LocalResource::new(api::offices);
     let version = LocalResource::new(move || next_version(draft_id));
+    let interest = RwSignal::new(None::<Interest>);
+    // A new version asks about what the last one did, unless the citizen changes it.
+    Effect::new(move |_| {
+        if let Some(Ok((_, last))) = version.get() {
+            interest.set(last);
+        }
+    });
     let chosen = RwSignal::new(None::<String>);
 
     // Preselect the office of the citizen's province once the list arrives.
@@ -49,12 +56,13 @@ pub fn InvioPage() -> impl IntoView {
     });
 
     let request = move || -> Option<SubmissionRequest> {
-        let version = version.get().and_then(Result::ok)?;
+        let (version, _) = version.get().and_then(Result::ok)?;
         Some(session.draft.with(|d| SubmissionRequest {
             office_id: chosen.get().unwrap_or_default(),
             draft_id: d.id,
             version,
             libretto: d.libretto.clone(),
+            interest: interest.get(),
         }))
     };
     // The CPI's own intake rule, run here first, so nothing is sent that it would refuse.
@@ -125,10 +133,6 @@ pub fn InvioPage() -> impl IntoView {
         _ => None,
     };
 
-    let office_value = Bound {
-        get: Signal::derive(move || chosen.get()),
-        set: Callback::new(move |v: Option<String>| chosen.set(v)),
-    };
     let office_options = Signal::derive(move || match offices.get() {
         Some(Ok(list)) => list.into_iter().map(|o| (o.id, o.name)).collect(),
         _ => Vec::new(),
@@ -174,9 +178,15 @@ pub fn InvioPage() -> impl IntoView {
                                 field=OFFICE_FIELD
                                 label=tr!(i18n, invio_office_label)
                                 hint=Some(tr!(i18n, invio_office_hint))
-                                value=office_value
+                                value=Bound::from(chosen)
                                 options=office_options
                                 key=|id: &String| id.clone()
+                            />
+                            <Radios
+                                field="interesse"
+                                label=tr!(i18n, invio_interest_label)
+                                hint=tr!(i18n, invio_interest_hint)
+                                value=Bound::from(interest)
                             />
                             {summary}
                             <h2>{t!(i18n, invio_consent_heading)}</h2>
@@ -209,7 +219,10 @@ fn blocker_text(i18n: crate::I18n, problem: &IntakeError) -> String {
     .to_string()
 }
 
-/// One more than the versions of this draft already sent or waiting to be.
-async fn next_version(draft_id: sportello_core::DraftId) -> Result<u32, StoreError> {
-    Ok(versions_of(draft_id).await?.last().map_or(0, |v| v.version) + 1)
+/// One more than the versions of this draft already sent or waiting to be, and the programme
+/// the last of them asked about.
+async fn next_version(draft_id: sportello_core::DraftId) -> Result<(u32, Option<Interest>), StoreError> {
+    let versions = versions_of(draft_id).await?;
+    let last = versions.last();
+    Ok((last.map_or(0, |v| v.version) + 1, last.and_then(|v| v.interest)))
 }

@@ -41,7 +41,7 @@ pub fn ExportPanel() -> impl IntoView {
             <h2 id="esporta-titolo">{t!(i18n, export_heading)}</h2>
             <p>{t!(i18n, export_text)}</p>
             <Checkbox field="includi_file" label=tr!(i18n, export_include_files)
-                value=Bound { get: include.into(), set: Callback::new(move |v| include.set(v)) } />
+                value=Bound::from(include) />
             <button type="button" class="button button--secondary" on:click=export>{t!(i18n, export_button)}</button>
             {move || outcome.get().map(|r| match r {
                 Ok(0) => view! { <p class="notice notice--success" role="status">{t!(i18n, export_done)}</p> }.into_any(),

@@ -75,10 +75,6 @@ pub fn SignIn() -> impl IntoView {
             _ => t_string!(i18n, desk_unreachable),
         })
     };
-    let bound = |s: RwSignal<String>| Bound {
-        get: s.into(),
-        set: Callback::new(move |v| s.set(v)),
-    };
     view! {
         <ErrorSummary form attempt />
         <PageHeading title=tr!(i18n, revisione_title) />
@@ -92,14 +88,14 @@ pub fn SignIn() -> impl IntoView {
             <TextField
                 field="email"
                 label=tr!(i18n, desk_email)
-                value=bound(email)
+                value=Bound::from(email)
                 input_type="email"
                 autocomplete="username"
             />
             <TextField
                 field="password"
                 label=tr!(i18n, desk_password)
-                value=bound(password)
+                value=Bound::from(password)
                 input_type="password"
                 autocomplete="current-password"
             />

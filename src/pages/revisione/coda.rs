@@ -1,11 +1,13 @@
-//! `/revisione`: the office's queue, oldest waiting first, filtered by state and by the days
-//! received, 50 a page.
+//! `/revisione`: the office's queue, oldest waiting first, filtered by state, by the programme
+//! the citizen asked about and by the days received, 50 a page.
 //! Each row's receipt code is a link, so the queue is gone through with Tab and Enter.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use sportello_core::LifecycleState;
+use sportello_core::cpi::Interest;
 use sportello_core::cpi::desk::QueuePage;
+use sportello_core::libretto::Vocabulary;
 
 use super::Desk;
 use super::periodo::Periodo;
@@ -13,7 +15,7 @@ use crate::components::form::choice::{Choice, ChoiceRadios};
 use crate::components::form::{Bound, FormState};
 use crate::components::local_time::local_time;
 use crate::components::page_heading::PageHeading;
-use crate::components::submission_labels::status_label;
+use crate::components::submission_labels::{interest_label, status_label};
 use crate::i18n::{t, t_string, use_i18n};
 use crate::tr;
 
@@ -32,41 +34,52 @@ pub fn CodaPage() -> impl IntoView {
     FormState::provide_inputs_only();
     // What waits for a first look comes first.
     let status = RwSignal::new(LifecycleState::Inviata.code().to_owned());
+    let interest = RwSignal::new(String::new());
     let page = RwSignal::new(1u32);
     let (from, to) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let queue = LocalResource::new(move || {
-        let (status, from, to, page) = (status.get(), from.get(), to.get(), page.get());
-        async move { crate::api::desk::queue(&status, &from, &to, page).await }
+        let (status, interest, page) = (status.get(), interest.get(), page.get());
+        let (from, to) = (from.get(), to.get());
+        async move { crate::api::desk::queue(&status, &interest, &from, &to, page).await }
     });
     Effect::new(move |_| {
         if let Some(Err(failure)) = queue.get() {
             desk.check(&failure);
         }
     });
-    let options = Signal::derive(move || {
-        let mut all = vec![Choice {
-            code: String::new(),
-            label: t_string!(i18n, desk_filter_all).to_string(),
-            hint: None,
-        }];
-        all.extend(FILTERS.iter().map(|s| Choice {
-            code: s.code().to_owned(),
-            label: status_label(i18n, *s),
-            hint: None,
-        }));
-        all
+    let states = Signal::derive(move || {
+        let states = FILTERS
+            .iter()
+            .map(|s| (s.code().to_owned(), status_label(i18n, *s)));
+        with_all(t_string!(i18n, desk_filter_all).to_string(), states)
     });
-    let filter = Bound {
-        get: Signal::derive(move || Some(status.get())),
+    let programmes = Signal::derive(move || {
+        let programmes = Interest::ALL
+            .iter()
+            .map(|i| (i.code().to_owned(), interest_label(i18n, Some(*i))));
+        with_all(t_string!(i18n, desk_interest_all).to_string(), programmes)
+    });
+    // A new filter starts again from the first page.
+    let filter = move |signal: RwSignal<String>| Bound {
+        get: Signal::derive(move || Some(signal.get())),
         set: Callback::new(move |v: Option<String>| {
-            status.set(v.unwrap_or_default());
+            signal.set(v.unwrap_or_default());
             page.set(1);
         }),
     };
     view! {
         <PageHeading title=tr!(i18n, desk_queue_title) />
         <div class="inline-radios">
-            <ChoiceRadios field="stato" label=tr!(i18n, desk_filter_label) value=filter options hint=None />
+            <ChoiceRadios field="stato" label=tr!(i18n, desk_filter_label) value=filter(status) options=states hint=None />
+        </div>
+        <div class="inline-radios">
+            <ChoiceRadios
+                field="programma"
+                label=tr!(i18n, desk_interest_label)
+                value=filter(interest)
+                options=programmes
+                hint=None
+            />
         </div>
         <Periodo from to on_change=Callback::new(move |()| page.set(1)) />
         {move || match queue.get() {
@@ -78,6 +91,18 @@ pub fn CodaPage() -> impl IntoView {
             Some(Ok(found)) => view! { <QueueTable found page /> }.into_any(),
         }}
     }
+}
+
+/// A filter's choices: "all" (the empty code) first, then each value with its label.
+fn with_all(all: String, choices: impl Iterator<Item = (String, String)>) -> Vec<Choice> {
+    std::iter::once((String::new(), all))
+        .chain(choices)
+        .map(|(code, label)| Choice {
+            code,
+            label,
+            hint: None,
+        })
+        .collect()
 }
 
 #[component]
@@ -103,6 +128,7 @@ fn QueueTable(found: QueuePage, page: RwSignal<u32>) -> impl IntoView {
                     <td>{item.version}</td>
                     <td>{local_time(item.received_at)}</td>
                     <td>{status_label(i18n, item.status)}</td>
+                    <td>{interest_label(i18n, item.interest)}</td>
                 </tr>
             }
         })
@@ -117,6 +143,7 @@ fn QueueTable(found: QueuePage, page: RwSignal<u32>) -> impl IntoView {
                     <th scope="col">{t!(i18n, desk_col_version)}</th>
                     <th scope="col">{t!(i18n, desk_col_received)}</th>
                     <th scope="col">{t!(i18n, desk_col_status)}</th>
+                    <th scope="col">{t!(i18n, desk_col_interest)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

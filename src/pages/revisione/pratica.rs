@@ -20,7 +20,7 @@ use crate::components::form::choice::italian;
 use crate::components::libretto_document::LibrettoDocument;
 use crate::components::local_time::local_time;
 use crate::components::page_heading::PageHeading;
-use crate::components::submission_labels::status_label;
+use crate::components::submission_labels::{interest_label, status_label};
 use crate::i18n::{t, t_string, use_i18n};
 
 #[component]
@@ -180,6 +180,9 @@ fn Pratica(detail: SubmissionDetail) -> impl IntoView {
             <div class="summary-list__row">
                 <dt>{t!(i18n, desk_col_status)}</dt><dd>{move || status_label(i18n, status.get())}</dd>
             </div>
+            <div class="summary-list__row">
+                <dt>{t!(i18n, desk_interest_label)}</dt><dd>{move || interest_label(i18n, item.interest)}</dd>
+            </div>
         </dl>
         {previous.map(|previous| view! { <ChangesSince previous libretto=libretto.clone() /> })}
         <EvidenceList id=item.submission_id.clone() evidence />
@@ -266,6 +269,25 @@ fn EvidenceList(id: String, evidence: Vec<EvidenceOnFile>) -> impl IntoView {
             let url = evidence_url(&id, &e.file.sha256);
             let image = e.file.tipo_mime.starts_with("image/");
             let file_name = e.file.nome.clone();
+            // An image is small and shown at once; a PDF is drawn by the browser's viewer only
+            // when asked for, in a frame the server allows on this origin alone.
+            let inline = if image {
+                view! { <img class="evidence-preview" src=url.clone() alt=file_name.clone() /> }.into_any()
+            } else {
+                let shown = RwSignal::new(false);
+                let (src, title) = (url.clone(), file_name.clone());
+                view! {
+                    <details class="details" on:toggle=move |ev| shown.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+                        <summary>
+                            {t!(i18n, desk_evidence_show)} <span class="visually-hidden">" " {file_name.clone()}</span>
+                        </summary>
+                        <Show when=move || shown.get()>
+                            <iframe class="evidence-frame" src=src.clone() title=title.clone()></iframe>
+                        </Show>
+                    </details>
+                }
+                .into_any()
+            };
             view! {
                 <li class="evidence-item">
                     <p>
@@ -278,7 +300,7 @@ fn EvidenceList(id: String, evidence: Vec<EvidenceOnFile>) -> impl IntoView {
                             {t!(i18n, desk_evidence_download)} <span class="visually-hidden">" " {file_name.clone()}</span>
                         </a>
                     </p>
-                    {image.then(|| view! { <img class="evidence-preview" src=url alt=file_name /> })}
+                    {inline}
                 </li>
             }
             .into_any()

@@ -57,6 +57,10 @@ pub struct QueueItem {
     pub version: u32,
     pub received_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The programme the citizen asked about, when they said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub interest: Option<super::Interest>,
 }
 
 /// `GET /api/v1/desk/submissions`: one page of the queue, oldest waiting first.

@@ -21,6 +21,7 @@ pub use receipt::{ReceiptCode, ReceiptCodeError};
 use crate::draft::{DraftId, LifecycleState};
 use crate::evidence::{self, EvidenceKind};
 use crate::libretto::validation::{Severity, validate};
+use crate::libretto::vocab::{Vocabulary, vocabulary};
 use crate::libretto::{FileRef, Libretto, Section, SectionState};
 
 /// The header that makes a submission safe to retry.
@@ -42,6 +43,21 @@ pub struct SubmissionRequest {
     /// The Libretto as exported (`docs/schema/libretto-export.schema.json`, `bozza.libretto`).
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub libretto: Libretto,
+    /// What the citizen would like to talk about at the office, when they said; the desk
+    /// filters its queue by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub interest: Option<Interest>,
+}
+
+vocabulary! {
+    /// The programme a citizen asks the office about, chosen (or not) on the consent screen.
+    Interest {
+        Ila = "ila", "Un conto individuale di apprendimento (ILA)", "An individual learning account (ILA)";
+        Voucher = "voucher", "Un voucher per un corso", "A voucher for a course";
+        Dote = "dote", "La dote per tornare al lavoro", "The dote, to get back to work";
+        Orientamento = "orientamento", "Nessuno in particolare: un colloquio di orientamento", "None in particular: a guidance interview";
+    }
 }
 
 impl SubmissionRequest {
@@ -228,6 +244,7 @@ mod tests {
             draft_id: DraftId::new_random(),
             version: 1,
             libretto,
+            interest: None,
         }
     }
 

@@ -36,6 +36,7 @@ macro_rules! vocabulary {
         }
     };
 }
+pub(crate) use vocabulary;
 
 vocabulary! {
     /// Where a work experience's data came from (SAP sez. 4 "fonte del dato").

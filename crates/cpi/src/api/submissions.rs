@@ -15,6 +15,7 @@ use sportello_core::cpi::{
 };
 use sportello_core::evidence::{self, sniff};
 use sportello_core::libretto::FileRef;
+use sportello_core::libretto::vocab::Vocabulary;
 
 use super::AppState;
 use super::error::{Failure, damaged};
@@ -93,6 +94,7 @@ pub async fn create_submission(
             evidence_json: &evidence_json,
             response_json: &response_json,
             received_at: &received_at,
+            interest: request.interest.map(Vocabulary::code),
         })
         .await?;
     if !created {

@@ -25,6 +25,8 @@ pub struct SessionRow {
 #[derive(Debug, Clone, Default)]
 pub struct QueueFilter {
     pub status: Option<String>,
+    /// The programme asked about (`Interest` code).
+    pub interest: Option<String>,
     /// Received at or after (RFC 3339 text, as stored).
     pub from: Option<String>,
     /// Received before.
@@ -43,6 +45,7 @@ pub struct QueueRow {
     pub status: String,
     pub received_at: String,
     pub updated_at: String,
+    pub interest: Option<String>,
 }
 
 const ORIENTATORE_COLUMNS: &str = "o.id, o.office_id, o.email, o.password_hash";
@@ -196,24 +199,36 @@ impl Db {
     pub async fn queue(&self, office_id: &str, f: &QueueFilter) -> Result<(Vec<QueueRow>, i64), DbError> {
         // Absent filters match everything: `$n IS NULL OR column = $n`, one statement for both engines.
         let conditions = "office_id = $1 AND ($2 IS NULL OR status = $2) \
-             AND ($3 IS NULL OR received_at >= $3) AND ($4 IS NULL OR received_at < $4)";
+             AND ($3 IS NULL OR received_at >= $3) AND ($4 IS NULL OR received_at < $4) \
+             AND ($5 IS NULL OR interest = $5)";
         let (total,): (i64,) =
             sqlx::query_as(&format!("SELECT COUNT(*) FROM submissions WHERE {conditions}"))
                 .bind(office_id)
                 .bind(&f.status)
                 .bind(&f.from)
                 .bind(&f.until)
+                .bind(&f.interest)
                 .fetch_one(&self.pool)
                 .await?;
-        type Row = (String, String, String, i64, String, String, String);
+        type Row = (
+            String,
+            String,
+            String,
+            i64,
+            String,
+            String,
+            String,
+            Option<String>,
+        );
         let rows: Vec<Row> = sqlx::query_as(&format!(
-            "SELECT id, receipt_code, draft_id, version, status, received_at, updated_at \
-             FROM submissions WHERE {conditions} ORDER BY received_at, id LIMIT $5 OFFSET $6"
+            "SELECT id, receipt_code, draft_id, version, status, received_at, updated_at, interest \
+             FROM submissions WHERE {conditions} ORDER BY received_at, id LIMIT $6 OFFSET $7"
         ))
         .bind(office_id)
         .bind(&f.status)
         .bind(&f.from)
         .bind(&f.until)
+        .bind(&f.interest)
         .bind(f.limit)
         .bind(f.offset)
         .fetch_all(&self.pool)
@@ -221,7 +236,7 @@ impl Db {
         let rows = rows
             .into_iter()
             .map(
-                |(id, receipt_code, draft_id, version, status, received_at, updated_at)| QueueRow {
+                |(id, receipt_code, draft_id, version, status, received_at, updated_at, interest)| QueueRow {
                     id,
                     receipt_code,
                     draft_id,
@@ -229,6 +244,7 @@ impl Db {
                     status,
                     received_at,
                     updated_at,
+                    interest,
                 },
             )
             .collect();

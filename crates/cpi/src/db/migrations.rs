@@ -12,6 +12,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../../migrations/0001_intake.sql")),
     (2, include_str!("../../migrations/0002_desk_accounts.sql")),
     (3, include_str!("../../migrations/0003_reviews.sql")),
+    (4, include_str!("../../migrations/0004_interest.sql")),
 ];
 
 pub async fn apply(pool: &AnyPool, engine: Engine) -> Result<(), DbError> {

@@ -60,6 +60,8 @@ pub struct SubmissionRow {
     pub response_json: String,
     pub received_at: String,
     pub updated_at: String,
+    /// The programme the citizen asked about (`Interest` code), when they said.
+    pub interest: Option<String>,
 }
 
 /// What a new submission stores.
@@ -77,6 +79,7 @@ pub struct NewSubmission<'a> {
     pub evidence_json: &'a str,
     pub response_json: &'a str,
     pub received_at: &'a str,
+    pub interest: Option<&'a str>,
 }
 
 /// One evidence file as received.
@@ -94,7 +97,7 @@ pub struct Db {
 }
 
 const SUBMISSION_COLUMNS: &str = "id, request_sha256, receipt_code, office_id, status, token_hash, \
-     evidence_json, response_json, received_at, updated_at";
+     evidence_json, response_json, received_at, updated_at, interest";
 
 impl Db {
     /// Opens (creating if needed) the SQLite file `cpi.sqlite3` under `data_dir`.
@@ -146,8 +149,8 @@ impl Db {
         let inserted = sqlx::query(
             "INSERT INTO submissions (id, idempotency_key, request_sha256, receipt_code, office_id, \
              draft_id, version, status, token_hash, libretto_json, evidence_json, response_json, \
-             received_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+             received_at, updated_at, interest) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
              ON CONFLICT (idempotency_key) DO NOTHING",
         )
         .bind(s.id)
@@ -164,6 +167,7 @@ impl Db {
         .bind(s.response_json)
         .bind(s.received_at)
         .bind(s.received_at)
+        .bind(s.interest)
         .execute(&self.pool)
         .await?
         .rows_affected()
@@ -233,6 +237,7 @@ type RowTuple = (
     String,
     String,
     String,
+    Option<String>,
 );
 
 impl From<RowTuple> for SubmissionRow {
@@ -248,6 +253,7 @@ impl From<RowTuple> for SubmissionRow {
             response_json: r.7,
             received_at: r.8,
             updated_at: r.9,
+            interest: r.10,
         }
     }
 }

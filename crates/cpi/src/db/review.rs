@@ -52,6 +52,7 @@ impl Db {
             String,
             String,
             String,
+            Option<String>,
             String,
             String,
             i64,
@@ -64,8 +65,8 @@ impl Db {
         else {
             return Ok(None);
         };
-        let (libretto_json, draft_id, version) = (r.10, r.11, r.12);
-        let row = SubmissionRow::from((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9));
+        let (libretto_json, draft_id, version) = (r.11, r.12, r.13);
+        let row = SubmissionRow::from((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10));
         Ok(Some((row, libretto_json, draft_id, version)))
     }
 

@@ -200,6 +200,7 @@ pub fn request(files: &[FileRef]) -> SubmissionRequest {
         draft_id: DraftId::new_random(),
         version: 1,
         libretto,
+        interest: None,
     }
 }
 

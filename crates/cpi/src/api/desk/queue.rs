@@ -6,8 +6,9 @@ use axum::http::StatusCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 use sportello_core::LifecycleState;
-use sportello_core::cpi::ApiError;
 use sportello_core::cpi::desk::{QueueItem, QueuePage};
+use sportello_core::cpi::{ApiError, Interest};
+use sportello_core::libretto::vocab::Vocabulary;
 
 use super::SignedIn;
 use crate::api::AppState;
@@ -26,6 +27,8 @@ pub struct QueueQuery {
     pub from: Option<NaiveDate>,
     /// Received on or before this day.
     pub to: Option<NaiveDate>,
+    /// The programme the citizen asked about: `ila`, `voucher`, `dote` or `orientamento`.
+    pub interest: Option<String>,
     /// From 1.
     pub page: Option<u32>,
 }
@@ -38,7 +41,7 @@ pub struct QueueQuery {
     params(QueueQuery),
     responses(
         (status = 200, description = "One page of the queue", body = QueuePage),
-        (status = 400, description = "An unknown status, or a page below 1", body = ApiError),
+        (status = 400, description = "An unknown status or programme, or a page below 1", body = ApiError),
         (status = 401, description = "Not signed in", body = ApiError),
     )
 )]
@@ -53,6 +56,16 @@ pub async fn list(
             Failure::new(StatusCode::BAD_REQUEST, "bad_status", format!("no status {s:?}"))
         })?),
     };
+    let interest = match q.interest.as_deref() {
+        None | Some("") => None,
+        Some(s) => Some(Interest::from_code(s).ok_or_else(|| {
+            Failure::new(
+                StatusCode::BAD_REQUEST,
+                "bad_interest",
+                format!("no programme {s:?}"),
+            )
+        })?),
+    };
     let page = q.page.unwrap_or(1);
     if page == 0 {
         return Err(Failure::new(
@@ -64,6 +77,7 @@ pub async fn list(
     let (from, until) = super::period_bounds(q.from, q.to);
     let filter = QueueFilter {
         status: status.map(|s| status_name(s).to_owned()),
+        interest: interest.map(|i| i.code().to_owned()),
         from,
         until,
         limit: i64::from(PAGE_SIZE),
@@ -95,8 +109,13 @@ pub(super) fn item(row: QueueRow) -> Result<QueueItem, Failure> {
         )
     };
     let time = |t: &str| t.parse::<DateTime<Utc>>().map_err(|_| damaged());
+    let interest = match row.interest.as_deref() {
+        None => None,
+        Some(code) => Some(Interest::from_code(code).ok_or_else(damaged)?),
+    };
     Ok(QueueItem {
         status: parse_status(&row.status).ok_or_else(damaged)?,
+        interest,
         version: u32::try_from(row.version).map_err(|_| damaged())?,
         received_at: time(&row.received_at)?,
         updated_at: time(&row.updated_at)?,

@@ -104,6 +104,9 @@ pub async fn evidence_file(
         headers.insert(header::CONTENT_TYPE, v);
     }
     headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("inline"));
+    let (policy, frame_options) = crate::headers::EVIDENCE_FRAMING;
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(policy));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static(frame_options));
     headers.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, no-store"),
@@ -227,6 +230,7 @@ async fn load(state: &AppState, signed_in: &SignedIn, id: &str) -> Result<Submis
             status: row.status,
             received_at: row.received_at,
             updated_at: row.updated_at,
+            interest: row.interest,
         })?,
         libretto,
         evidence: files
