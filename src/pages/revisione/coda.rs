@@ -9,8 +9,8 @@ use sportello_core::cpi::Interest;
 use sportello_core::cpi::desk::QueuePage;
 use sportello_core::libretto::Vocabulary;
 
-use super::Desk;
 use super::periodo::Periodo;
+use super::{Desk, answer_view};
 use crate::components::form::choice::{Choice, ChoiceRadios};
 use crate::components::form::{Bound, FormState};
 use crate::components::local_time::local_time;
@@ -37,15 +37,10 @@ pub fn CodaPage() -> impl IntoView {
     let interest = RwSignal::new(String::new());
     let page = RwSignal::new(1u32);
     let (from, to) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let queue = LocalResource::new(move || {
+    let queue = desk.read(move || {
         let (status, interest, page) = (status.get(), interest.get(), page.get());
         let (from, to) = (from.get(), to.get());
         async move { crate::api::desk::queue(&status, &interest, &from, &to, page).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Err(failure)) = queue.get() {
-            desk.check(&failure);
-        }
     });
     let states = Signal::derive(move || {
         let states = FILTERS
@@ -82,14 +77,7 @@ pub fn CodaPage() -> impl IntoView {
             />
         </div>
         <Periodo from to on_change=Callback::new(move |()| page.set(1)) />
-        {move || match queue.get() {
-            None => view! { <p role="status">{t!(i18n, desk_loading)}</p> }.into_any(),
-            Some(Err(_)) => view! {
-                <p class="notice notice--error" role="alert">{t!(i18n, desk_unreachable)}</p>
-            }
-            .into_any(),
-            Some(Ok(found)) => view! { <QueueTable found page /> }.into_any(),
-        }}
+        {answer_view(queue, move |found| view! { <QueueTable found page /> }.into_any())}
     }
 }
 

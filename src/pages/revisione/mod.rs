@@ -44,6 +44,41 @@ impl Desk {
             self.session.set(None);
         }
     }
+
+    /// What a desk screen reads from the server: fetched again whenever what `fetch` reads
+    /// changes, and checked like every other call.
+    pub fn read<T, Fut>(&self, fetch: impl Fn() -> Fut + 'static) -> LocalResource<Result<T, ApiFailure>>
+    where
+        T: Clone + 'static,
+        Fut: Future<Output = Result<T, ApiFailure>> + 'static,
+    {
+        let desk = *self;
+        let answer = LocalResource::new(fetch);
+        Effect::new(move |_| {
+            answer.with(|a| {
+                if let Some(Err(failure)) = a {
+                    desk.check(failure);
+                }
+            });
+        });
+        answer
+    }
+}
+
+/// How a desk screen draws what it read: waiting, the server unreachable, or the answer.
+pub fn answer_view<T: Clone + 'static>(
+    answer: LocalResource<Result<T, ApiFailure>>,
+    ready: impl Fn(T) -> AnyView + Send + Sync + 'static,
+) -> impl Fn() -> AnyView + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || match answer.get() {
+        None => view! { <p role="status">{t!(i18n, desk_loading)}</p> }.into_any(),
+        Some(Err(_)) => view! {
+            <p class="notice notice--error" role="alert">{t!(i18n, desk_unreachable)}</p>
+        }
+        .into_any(),
+        Some(Ok(found)) => ready(found),
+    }
 }
 
 #[component]

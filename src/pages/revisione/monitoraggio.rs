@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 use sportello_core::LifecycleState;
-use sportello_core::cpi::monitoring::{Count, Monitoring, NOT_GIVEN, to_csv};
-use sportello_core::libretto::{CategoriaEvidenza, Fonte, Vocabulary};
+use sportello_core::cpi::monitoring::{AgeBand, Count, Monitoring, NOT_GIVEN, to_csv};
+use sportello_core::libretto::{CategoriaEvidenza, Fonte, Sesso, Vocabulary};
 
-use super::Desk;
 use super::periodo::Periodo;
+use super::{Desk, answer_view};
 use crate::components::form::FormState;
 use crate::components::form::choice::italian;
 use crate::components::page_heading::PageHeading;
@@ -22,27 +22,15 @@ pub fn MonitoraggioPage() -> impl IntoView {
     FormState::provide_inputs_only();
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
-    let figures = LocalResource::new(move || {
+    let figures = desk.read(move || {
         let (from, to) = (from.get(), to.get());
         async move { crate::api::desk::monitoring(&from, &to).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Err(failure)) = figures.get() {
-            desk.check(&failure);
-        }
     });
     view! {
         <PageHeading title=tr!(i18n, mon_title) />
         <p class="lead">{t!(i18n, mon_intro)}</p>
         <Periodo from to />
-        {move || match figures.get() {
-            None => view! { <p role="status">{t!(i18n, desk_loading)}</p> }.into_any(),
-            Some(Err(_)) => view! {
-                <p class="notice notice--error" role="alert">{t!(i18n, desk_unreachable)}</p>
-            }
-            .into_any(),
-            Some(Ok(m)) => view! { <Figures m /> }.into_any(),
-        }}
+        {answer_view(figures, |m| view! { <Figures m /> }.into_any())}
     }
 }
 
@@ -57,21 +45,10 @@ fn Figures(m: Monitoring) -> impl IntoView {
     };
     let total = t_string!(i18n, mon_total).replace("%n", &m.submissions.to_string());
     let status = |k: &str| LifecycleState::from_code(k).map(|s| status_label(i18n, s));
-    let genere = |k: &str| match k {
-        "F" => Some(t_string!(i18n, mon_donne).to_string()),
-        "M" => Some(t_string!(i18n, mon_uomini).to_string()),
-        _ => None,
-    };
-    let eta = |k: &str| match k {
-        "meno_di_25" => Some(t_string!(i18n, mon_eta_meno_di_25).to_string()),
-        "25_34" => Some("25–34".to_owned()),
-        "35_44" => Some("35–44".to_owned()),
-        "45_54" => Some("45–54".to_owned()),
-        "55_e_oltre" => Some(t_string!(i18n, mon_eta_55).to_string()),
-        _ => None,
-    };
-    let category = move |k: &str| CategoriaEvidenza::from_code(k).map(|c| c.label(it).to_owned());
-    let source = move |k: &str| Fonte::from_code(k).map(|f| f.label(it).to_owned());
+    let genere = move |k: &str| vocab_label::<Sesso>(k, it);
+    let eta = move |k: &str| vocab_label::<AgeBand>(k, it);
+    let category = move |k: &str| vocab_label::<CategoriaEvidenza>(k, it);
+    let source = move |k: &str| vocab_label::<Fonte>(k, it);
     let provincia = |k: &str| Some(k.to_owned());
     let not_given = t_string!(i18n, mon_not_given).to_string();
     let label = |counts: &[Count], name: &dyn Fn(&str) -> Option<String>| -> Vec<(String, u64)> {
@@ -187,4 +164,9 @@ fn Chart(
         </section>
     }
     .into_any()
+}
+
+/// A figure's key as the name of the value it counts.
+fn vocab_label<V: Vocabulary>(code: &str, italian: bool) -> Option<String> {
+    V::from_code(code).map(|v| v.label(italian).to_owned())
 }

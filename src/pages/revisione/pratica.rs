@@ -10,9 +10,9 @@ use sportello_core::LifecycleState;
 use sportello_core::cpi::desk::{EvidenceOnFile, SubmissionDetail};
 use sportello_core::cpi::review::{ReviewOutcome, ReviewRequest, check_review};
 
-use super::Desk;
 use super::annotazione::{Notes, annotation_controls};
 use super::modifiche::ChangesSince;
+use super::{Desk, answer_view};
 use crate::api::ApiFailure;
 use crate::api::desk::evidence_url;
 use crate::components::evidence_file::human_size;
@@ -29,30 +29,18 @@ pub fn PraticaPage() -> impl IntoView {
     let desk = Desk::get();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let opened = LocalResource::new(move || {
+    let opened = desk.read(move || {
         let (id, csrf) = (id.get(), desk.csrf());
         async move { crate::api::desk::open(&id, &csrf).await }
     });
-    Effect::new(move |_| {
-        if let Some(Err(failure)) = opened.get() {
-            desk.check(&failure);
-        }
-    });
+    let drawn = answer_view(opened, |detail| view! { <Pratica detail /> }.into_any());
+    let missing = move || opened.with(|o| matches!(o, Some(Err(ApiFailure::Refused { status: 404, .. }))));
     view! {
-        {move || match opened.get() {
-            None => view! { <p role="status">{t!(i18n, desk_loading)}</p> }.into_any(),
-            Some(Err(ApiFailure::Refused { status: 404, .. })) => view! {
-                <PageHeading title=Signal::derive(move || t_string!(i18n, desk_not_found_title).to_string()) />
-                <p>{t!(i18n, desk_not_found_text)}</p>
-                <p><A href="/revisione">{t!(i18n, desk_back_to_queue)}</A></p>
-            }
-            .into_any(),
-            Some(Err(_)) => view! {
-                <p class="notice notice--error" role="alert">{t!(i18n, desk_unreachable)}</p>
-            }
-            .into_any(),
-            Some(Ok(detail)) => view! { <Pratica detail /> }.into_any(),
-        }}
+        <Show when=missing fallback=drawn>
+            <PageHeading title=Signal::derive(move || t_string!(i18n, desk_not_found_title).to_string()) />
+            <p>{t!(i18n, desk_not_found_text)}</p>
+            <p><A href="/revisione">{t!(i18n, desk_back_to_queue)}</A></p>
+        </Show>
     }
 }
 

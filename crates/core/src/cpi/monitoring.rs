@@ -8,19 +8,35 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::draft::LifecycleState;
+use crate::libretto::vocab::vocabulary;
 use crate::libretto::{Libretto, Vocabulary};
 
 /// What an answer left blank is counted under.
 pub const NOT_GIVEN: &str = "non_indicato";
 
-/// The age bands, by age on the day the submission was received.
-pub const AGE_BANDS: [(&str, u32, u32); 5] = [
-    ("meno_di_25", 0, 24),
-    ("25_34", 25, 34),
-    ("35_44", 35, 44),
-    ("45_54", 45, 54),
-    ("55_e_oltre", 55, u32::MAX),
-];
+vocabulary! {
+    /// The age bands, by age on the day the submission was received.
+    AgeBand {
+        Under25 = "meno_di_25", "Meno di 25 anni", "Under 25";
+        From25 = "25_34", "Da 25 a 34 anni", "25 to 34";
+        From35 = "35_44", "Da 35 a 44 anni", "35 to 44";
+        From45 = "45_54", "Da 45 a 54 anni", "45 to 54";
+        From55 = "55_e_oltre", "55 anni e oltre", "55 and over";
+    }
+}
+
+impl AgeBand {
+    /// The first and last age in the band, in completed years.
+    pub fn years(self) -> (u32, u32) {
+        match self {
+            Self::Under25 => (0, 24),
+            Self::From25 => (25, 34),
+            Self::From35 => (35, 44),
+            Self::From45 => (45, 54),
+            Self::From55 => (55, u32::MAX),
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -93,10 +109,10 @@ impl Tally {
         };
         let mut eta = self.eta;
         let order = |k: &str| {
-            AGE_BANDS
+            AgeBand::ALL
                 .iter()
-                .position(|(b, _, _)| *b == k)
-                .unwrap_or(AGE_BANDS.len())
+                .position(|b| b.code() == k)
+                .unwrap_or(AgeBand::ALL.len())
         };
         eta.sort_by_key(|c| order(&c.key));
         Monitoring {
@@ -132,10 +148,10 @@ pub fn age_band(born: NaiveDate, on: NaiveDate) -> &'static str {
     let Ok(years) = u32::try_from(years) else {
         return NOT_GIVEN;
     };
-    AGE_BANDS
+    AgeBand::ALL
         .iter()
-        .find(|(_, lo, hi)| (*lo..=*hi).contains(&years))
-        .map_or(NOT_GIVEN, |(band, _, _)| band)
+        .find(|b| (b.years().0..=b.years().1).contains(&years))
+        .map_or(NOT_GIVEN, |b| b.code())
 }
 
 /// The figures as CSV (`table,key,count`), one line per count: what the desk downloads.
