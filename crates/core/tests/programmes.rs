@@ -3,9 +3,9 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use sportello_core::libretto::Sesso;
+use sportello_core::libretto::{Sesso, TipoContratto};
 use sportello_core::programmes::{
-    self, Course, CourseKind, EmploymentStatus, Mark, Outcome, Profile, Status, WageIntegration, dote,
+    self, Course, CourseKind, EmploymentStatus, IlaSpend, Mark, Outcome, Profile, Status, WageIntegration,
     evaluate,
 };
 
@@ -127,10 +127,42 @@ fn massa_carrara_excludes_earlier_vouchers() {
     assert_eq!(outcome("ila-massa-carrara-2013", &p), Outcome::NotEligible);
 }
 
+/// The dote's employment result: a contract of at least 180 days (lombardia.cisl.it).
 #[test]
 fn a_contract_of_180_days_is_a_result_and_179_is_not() {
-    assert!(dote::is_risultato_occupazionale(180));
-    assert!(!dote::is_risultato_occupazionale(179));
+    let dul = programmes::find("dul-fase-v").expect("programme");
+    let result = |p: &Profile| {
+        evaluate(dul, p, d(TODAY))
+            .result
+            .expect("the dote has a result rule")
+    };
+    // 2024 is a leap year: 1 January to 28 June is 180 days, both ends included.
+    let mut hire = Profile {
+        contract_type: Some(TipoContratto::A0200),
+        contract_start: Some(d("2024-01-01")),
+        contract_end: Some(d("2024-06-28")),
+        ..Profile::default()
+    };
+    let met = result(&hire);
+    assert_eq!(met.status, Status::Met);
+    assert_eq!(met.source, "lombardia.cisl.it (15/12/2017)");
+    hire.contract_end = Some(d("2024-06-27"));
+    assert_eq!(result(&hire).status, Status::Failed);
+    // Open-ended, with no last day: a result. Not said: unknown, and the outcome is unchanged.
+    let permanent = Profile {
+        contract_type: Some(TipoContratto::A0100),
+        contract_start: Some(d("2024-01-01")),
+        ..Profile::default()
+    };
+    assert_eq!(result(&permanent).status, Status::Met);
+    assert_eq!(result(&Profile::default()).status, Status::Unknown);
+    assert!(
+        !evaluate(dul, &Profile::default(), d(TODAY))
+            .missing
+            .iter()
+            .any(|m| m.starts_with("contract")),
+        "the result is reported, never asked as a condition"
+    );
 }
 
 #[test]
@@ -285,7 +317,217 @@ fn incentive_2014_over_50_means_51_completed_years() {
         ..base.clone()
     }; // 51 today
     assert_eq!(outcome("incentivi-dul-2014", &p50), Outcome::NotEligible);
-    assert_eq!(outcome("incentivi-dul-2014", &p51), Outcome::Eligible);
+    assert_eq!(
+        criterion_on("incentivi-dul-2014", "lavoratore", &p51),
+        Status::Met
+    );
+    // The worker qualifies; the hire is not said yet.
+    assert_eq!(outcome("incentivi-dul-2014", &p51), Outcome::CannotDetermine);
+    let hired = Profile {
+        contract_type: Some(TipoContratto::A0100),
+        ..p51
+    };
+    assert_eq!(outcome("incentivi-dul-2014", &hired), Outcome::Eligible);
+}
+
+/// Lombardy, a man of 40 hired on 1 April 2021: what DUL phase IV asks of the hire.
+fn hire_2021(contract: TipoContratto, end: Option<&str>, hours: &str) -> Profile {
+    Profile {
+        reference_date: Some(d("2021-04-01")),
+        residence_region: Some("lombardia".into()),
+        sex: Some(Sesso::M),
+        birth_date: Some(d("1981-01-01")),
+        contract_type: Some(contract),
+        contract_start: Some(d("2021-04-01")),
+        contract_end: end.map(d),
+        weekly_hours: Some(eur(hours)),
+        ..Profile::default()
+    }
+}
+
+fn eval_on(programme: &str, p: &Profile) -> programmes::Evaluation {
+    evaluate(programmes::find(programme).expect("programme"), p, d(TODAY))
+}
+
+fn named_reason(programme: &str, id: &str, p: &Profile) -> programmes::CriterionOutcome {
+    eval_on(programme, p)
+        .criteria
+        .into_iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("{programme} has no criterion {id}"))
+}
+
+#[test]
+fn a_fixed_term_hire_needs_twelve_months_a_day_less_is_not_enough() {
+    for programme in ["incentivi-dul-2014", "incentivi-dul-2021"] {
+        let twelve = hire_2021(TipoContratto::A0200, Some("2022-03-31"), "40");
+        assert_eq!(
+            named_reason(programme, "contratto", &twelve).status,
+            Status::Met,
+            "{programme}"
+        );
+        let short = hire_2021(TipoContratto::A0200, Some("2022-03-30"), "40");
+        let reason = named_reason(programme, "contratto", &short);
+        assert_eq!(reason.status, Status::Failed, "{programme}");
+        assert!(!reason.source.is_empty());
+        assert_eq!(
+            eval_on(programme, &short).outcome,
+            Outcome::NotEligible,
+            "{programme}"
+        );
+        // Six months: the case the rules used to let through.
+        let six = hire_2021(TipoContratto::A0200, Some("2021-09-30"), "40");
+        assert_eq!(
+            eval_on(programme, &six).outcome,
+            Outcome::NotEligible,
+            "{programme}"
+        );
+    }
+    let permanent = hire_2021(TipoContratto::A0100, None, "40");
+    assert_eq!(
+        eval_on("incentivi-dul-2021", &permanent).outcome,
+        Outcome::Eligible
+    );
+    // Agency, on-call and domestic work are not incentivised, however long.
+    for excluded in [TipoContratto::A0601, TipoContratto::A0502, TipoContratto::A0400] {
+        let p = hire_2021(excluded, Some("2023-03-31"), "40");
+        assert_eq!(
+            named_reason("incentivi-dul-2021", "contratto", &p).status,
+            Status::Failed,
+            "{excluded:?}"
+        );
+    }
+}
+
+#[test]
+fn part_time_needs_twenty_hours_a_week() {
+    let at = |hours| {
+        named_reason(
+            "incentivi-dul-2021",
+            "orario",
+            &hire_2021(TipoContratto::A0100, None, hours),
+        )
+    };
+    assert_eq!(at("20").status, Status::Met);
+    assert_eq!(at("19.5").status, Status::Failed);
+    assert_eq!(
+        eval_on("incentivi-dul-2021", &hire_2021(TipoContratto::A0100, None, "15")).outcome,
+        Outcome::NotEligible
+    );
+    let mut unsaid = hire_2021(TipoContratto::A0100, None, "20");
+    unsaid.weekly_hours = None;
+    assert_eq!(eval_on("incentivi-dul-2021", &unsaid).missing, ["weekly_hours"]);
+}
+
+#[test]
+fn the_small_firm_extra_applies_below_fifty_employees_only() {
+    let extra = |p: &Profile| {
+        eval_on("incentivi-dul-2021", p)
+            .amounts
+            .into_iter()
+            .find(|a| a.id == "piccole_imprese")
+            .expect("extra")
+            .applies
+    };
+    let mut p = hire_2021(TipoContratto::A0100, None, "40");
+    assert_eq!(extra(&p), Status::Unknown, "firm size not said");
+    p.employees = Some(49);
+    assert_eq!(extra(&p), Status::Met);
+    p.employees = Some(50);
+    assert_eq!(
+        extra(&p),
+        Status::Unknown,
+        "50 employees: it depends on being a buyout cooperative"
+    );
+    p.workers_buyout_coop = Some(false);
+    assert_eq!(extra(&p), Status::Failed);
+    p.workers_buyout_coop = Some(true);
+    assert_eq!(extra(&p), Status::Met, "a workers-buyout cooperative of any size");
+}
+
+#[test]
+fn one_hire_gets_one_amount_never_the_fixed_term_and_the_permanent_together() {
+    let worker = Profile {
+        reference_date: Some(d("2014-03-01")),
+        unemployed_since: Some(d("2012-12-01")),
+        former_manager: Some(false),
+        ..Profile::default()
+    };
+    let applying = |p: &Profile| -> Vec<String> {
+        eval_on("incentivi-dul-2014", p)
+            .amounts
+            .into_iter()
+            .filter(|a| a.applies == Status::Met)
+            .map(|a| a.id)
+            .collect()
+    };
+    let permanent = Profile {
+        contract_type: Some(TipoContratto::A0100),
+        ..worker.clone()
+    };
+    assert_eq!(applying(&permanent), ["tempo_indeterminato"]);
+    let fixed = Profile {
+        contract_type: Some(TipoContratto::A0200),
+        contract_start: Some(d("2014-03-01")),
+        contract_end: Some(d("2015-02-28")),
+        ..worker.clone()
+    };
+    assert_eq!(applying(&fixed), ["tempo_determinato"]);
+    let manager = Profile {
+        former_manager: Some(true),
+        ..fixed
+    };
+    assert_eq!(applying(&manager), ["tempo_determinato_dirigenti"]);
+    // The hire not said: no amount is shown as applying.
+    assert!(applying(&worker).is_empty());
+}
+
+fn card_profile(loaded: &str, on: &str) -> Profile {
+    Profile {
+        reference_date: Some(d(on)),
+        ila_loaded: Some(eur(loaded)),
+        ila_first_load_date: Some(d("2024-03-01")),
+        ila_spent: [
+            (IlaSpend::Corso, eur("1500.00")),
+            (IlaSpend::Viaggio, eur("120.50")),
+        ]
+        .into(),
+        ..Profile::default()
+    }
+}
+
+#[test]
+fn a_pistoia_card_with_2000_loaded_can_take_500_more_until_its_24_months_end() {
+    let card = |p: &Profile| eval_on("ila-pistoia-2005", p).card.expect("card");
+    let last_day = card(&card_profile("2000.00", "2026-02-28"));
+    assert_eq!(last_day.can_still_load, eur("500.00"));
+    assert_eq!(last_day.balance, eur("379.50"));
+    assert_eq!(last_day.spent, eur("1620.50"));
+    assert_eq!(last_day.valid_until, Some(d("2026-02-28")));
+    assert!(!last_day.lapsed, "the last day of the 24 months still counts");
+    assert!(card(&card_profile("2000.00", "2026-03-01")).lapsed);
+    assert_eq!(
+        card(&card_profile("2500.00", "2025-01-01")).can_still_load,
+        eur("0")
+    );
+    // No card yet: nothing to report.
+    assert!(eval_on("ila-pistoia-2005", &Profile::default()).card.is_none());
+}
+
+#[test]
+fn a_tuscan_card_loads_in_500_steps() {
+    let p = card_profile("2200.00", "2025-01-01");
+    let card = eval_on("ila-toscana", &p).card.expect("card");
+    assert_eq!(
+        card.can_still_load,
+        eur("0"),
+        "€300 of room is less than one €500 load"
+    );
+    let p = card_profile("1000.00", "2025-01-01");
+    assert_eq!(
+        eval_on("ila-toscana", &p).card.expect("card").can_still_load,
+        eur("1500.00")
+    );
 }
 
 #[test]
@@ -477,7 +719,32 @@ fn the_catalogue_keeps_rules_r1_to_r3() {
 fn the_examples_in_docs_profile_md_parse() {
     let text = include_str!("../../../docs/profile.example.json");
     let profile = Profile::from_json(text).expect("documented example parses");
-    assert_eq!(profile.version, 1);
+    assert_eq!(profile.version, 2);
+    assert_eq!(profile.contract_type, Some(TipoContratto::A0200));
+    // A version 1 file, as written before the hire and the card existed, still reads.
+    let v1 = Profile::from_json(include_str!("fixtures/profile-v1.json")).expect("version 1");
+    assert_eq!(v1.version, 1);
+    assert_eq!(v1.birth_date, Some(d("1980-01-01")));
+}
+
+#[test]
+fn impossible_hires_and_cards_are_refused_by_name() {
+    for (text, field) in [
+        (
+            r#"{"contract_start":"2024-05-01","contract_end":"2024-04-30"}"#,
+            "contract_end",
+        ),
+        (r#"{"weekly_hours":"169"}"#, "weekly_hours"),
+        (r#"{"contract_type":"Z.99.99"}"#, "contract_type"),
+        (
+            r#"{"ila_loaded":"100.00","ila_spent":{"corso":"150.00"}}"#,
+            "ila_spent",
+        ),
+        (r#"{"ila_spent":{"gelato":"5.00"}}"#, "gelato"),
+    ] {
+        let err = Profile::from_json(text).expect_err(text);
+        assert!(err.to_string().contains(field), "{text}: {err}");
+    }
 }
 
 #[test]

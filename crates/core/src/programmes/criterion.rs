@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dates::{age_on, months_after};
 use super::profile::{EmploymentStatus, Profile, WageIntegration};
-use crate::libretto::Sesso;
+use crate::libretto::{Sesso, TipoContratto};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -85,6 +85,26 @@ pub enum Test {
         field: PlaceField,
         any: Vec<String>,
     },
+    /// The hire's contract is one of these (Comunicazioni Obbligatorie codes).
+    ContractTypeIn {
+        any: Vec<TipoContratto>,
+    },
+    /// The hire's contract lasts at least `months` calendar months (open-ended ones do).
+    ContractMonthsAtLeast {
+        months: u32,
+    },
+    /// The hire's contract lasts at least `days` days, first and last included.
+    ContractDaysAtLeast {
+        days: u32,
+    },
+    /// The contract's weekly hours ≥ `hours`.
+    WeeklyHoursAtLeast {
+        hours: Decimal,
+    },
+    /// The employer has fewer than `count` employees.
+    EmployeesFewerThan {
+        count: u32,
+    },
     AllOf {
         of: Vec<Test>,
     },
@@ -120,6 +140,7 @@ pub enum FlagField {
     VoucherLast3Years,
     GaranziaGiovaniDone,
     CpiRegistered,
+    WorkersBuyoutCoop,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -220,6 +241,26 @@ impl Test {
                     None => Finding::missing(field.name()),
                 }
             }
+            Test::ContractTypeIn { any } => match p.contract_type {
+                Some(t) => Finding::from_bool(any.contains(&t)),
+                None => Finding::missing("contract_type"),
+            },
+            Test::ContractMonthsAtLeast { months } => match p.contract_length() {
+                Ok(length) => Finding::from_bool(length.at_least_months(*months)),
+                Err(field) => Finding::missing(field),
+            },
+            Test::ContractDaysAtLeast { days } => match p.contract_length() {
+                Ok(length) => Finding::from_bool(length.at_least_days(*days)),
+                Err(field) => Finding::missing(field),
+            },
+            Test::WeeklyHoursAtLeast { hours } => match p.weekly_hours {
+                Some(h) => Finding::from_bool(h >= *hours),
+                None => Finding::missing("weekly_hours"),
+            },
+            Test::EmployeesFewerThan { count } => match p.employees {
+                Some(n) => Finding::from_bool(n < *count),
+                None => Finding::missing("employees"),
+            },
             Test::AllOf { of } => combine(of.iter().map(|t| t.evaluate(p, on)), Status::Failed, Status::Met),
             Test::AnyOf { of } => combine(of.iter().map(|t| t.evaluate(p, on)), Status::Met, Status::Failed),
             Test::Not { of } => {
@@ -307,6 +348,7 @@ fn flag(p: &Profile, field: FlagField) -> Option<bool> {
         FlagField::VoucherLast3Years => p.voucher_last_3_years,
         FlagField::GaranziaGiovaniDone => p.garanzia_giovani_done,
         FlagField::CpiRegistered => p.cpi_registered.or(p.cpi_registered_since.map(|_| true)),
+        FlagField::WorkersBuyoutCoop => p.workers_buyout_coop,
     }
 }
 
@@ -334,6 +376,7 @@ impl FlagField {
             FlagField::VoucherLast3Years => "voucher_last_3_years",
             FlagField::GaranziaGiovaniDone => "garanzia_giovani_done",
             FlagField::CpiRegistered => "cpi_registered",
+            FlagField::WorkersBuyoutCoop => "workers_buyout_coop",
         }
     }
 }

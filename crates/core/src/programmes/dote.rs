@@ -33,14 +33,6 @@ pub fn participation_allowance() -> Option<&'static Amount> {
     figure("indennita")
 }
 
-/// A dote ends with an employment result only for a contract of at least 180 days; a
-/// shorter one is not a *risultato occupazionale* (lombardia.cisl.it, 15/12/2017) [C].
-pub const RESULT_MIN_CONTRACT_DAYS: u32 = 180;
-
-pub fn is_risultato_occupazionale(contract_days: u32) -> bool {
-    contract_days >= RESULT_MIN_CONTRACT_DAYS
-}
-
 const FASCE_SOURCE: &str = "lombardia.cisl.it (15/12/2017); afolmet.it; fasi.eu";
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -445,11 +437,5 @@ mod tests {
             CostTable::parse(r#"{"unit_costs": {"colloquio": true}}"#),
             Err(CostTableError::BadCost { .. })
         ));
-    }
-
-    #[test]
-    fn a_contract_of_180_days_is_a_result_and_179_is_not() {
-        assert!(is_risultato_occupazionale(180));
-        assert!(!is_risultato_occupazionale(179));
     }
 }

@@ -23,9 +23,11 @@ use serde::{Deserialize, Serialize};
 
 pub use criterion::{Status, Test};
 pub use engine::{
-    AmountOutcome, CriterionOutcome, Evaluation, Outcome, evaluate, evaluate_all, evaluate_kinds,
+    AmountOutcome, CardOutcome, CriterionOutcome, Evaluation, Outcome, evaluate, evaluate_all, evaluate_kinds,
 };
-pub use profile::{Course, CourseKind, EmploymentStatus, Profile, ProfileError, WageIntegration};
+pub use profile::{
+    ContractLength, Course, CourseKind, EmploymentStatus, IlaSpend, Profile, ProfileError, WageIntegration,
+};
 
 /// How sure we are of a rule or figure: the domain notes' marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,6 +86,28 @@ pub struct Programme {
     /// What to do next, once eligible.
     #[serde(default)]
     pub next_steps: Option<Text>,
+    /// For an ILA paid on a card: how much it holds, in what steps, and for how long.
+    #[serde(default)]
+    pub card: Option<CardRules>,
+    /// What counts as a job found at the end of the path (a dote's *risultato occupazionale*):
+    /// a sourced test on the hire, reported beside the outcome, never a condition of it.
+    #[serde(default)]
+    pub result: Option<Criterion>,
+}
+
+/// An ILA card's own rules, each from the scheme's source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CardRules {
+    /// The most the card can ever hold.
+    pub cap: Decimal,
+    /// Loads come in steps of this much, where the scheme says so.
+    #[serde(default)]
+    pub top_up: Option<Decimal>,
+    /// Months the card can be used for, from its first load.
+    pub valid_months: u32,
+    pub source: String,
+    pub mark: Mark,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

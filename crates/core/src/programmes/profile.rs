@@ -1,15 +1,19 @@
 //! The answers a person gives to the eligibility questions: every field optional, because a
 //! missing answer is information too (it makes a criterion `unknown`, never `failed`).
 //!
-//! Versioned: `version` is 1; `docs/profile.md` lists every field, its meaning and values.
+//! Versioned: `version` is 2 (a version 1 file is read as it is: version 2 only added
+//! fields); `docs/profile.md` lists every field, its meaning and values.
 
-use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::libretto::Sesso;
+use super::dates::months_after;
+use crate::libretto::{Sesso, TipoContratto};
 
-pub const PROFILE_VERSION: u32 = 1;
+pub const PROFILE_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -68,6 +72,85 @@ pub struct Profile {
     pub former_manager: Option<bool>,
     /// The course the person wants, for what is covered and what is left to pay.
     pub course: Option<Course>,
+
+    // Version 2: the hire (for hiring incentives and the dote's employment result).
+    /// The hire's contract, from the Comunicazioni Obbligatorie table (e.g. `A.02.00`).
+    pub contract_type: Option<TipoContratto>,
+    /// The contract's first day.
+    pub contract_start: Option<NaiveDate>,
+    /// The contract's last day; absent for an open-ended contract.
+    pub contract_end: Option<NaiveDate>,
+    /// Hours a week in the contract (full time too).
+    pub weekly_hours: Option<Decimal>,
+    /// People the hiring employer employs.
+    pub employees: Option<u32>,
+    /// The employer is a cooperative formed by its workers to buy out their firm.
+    pub workers_buyout_coop: Option<bool>,
+
+    // Version 2: the ILA card already in hand.
+    /// Money loaded on the card so far, in euro.
+    pub ila_loaded: Option<Decimal>,
+    /// The day of the first load: the card's validity runs from it.
+    pub ila_first_load_date: Option<NaiveDate>,
+    /// Money spent from the card, by what it paid for.
+    pub ila_spent: BTreeMap<IlaSpend, Decimal>,
+}
+
+/// What an ILA card may pay for (seed `000`; the Tuscan family's communiqué).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IlaSpend {
+    /// The course itself.
+    Corso,
+    /// Travel to the course.
+    Viaggio,
+    Vitto,
+    Alloggio,
+    /// Books and materials.
+    Materiali,
+    /// Care of children or elderly relatives while attending.
+    Cura,
+}
+
+impl IlaSpend {
+    pub const ALL: [IlaSpend; 6] = [
+        IlaSpend::Corso,
+        IlaSpend::Viaggio,
+        IlaSpend::Vitto,
+        IlaSpend::Alloggio,
+        IlaSpend::Materiali,
+        IlaSpend::Cura,
+    ];
+}
+
+/// How long a contract lasts, as far as the answers tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContractLength {
+    /// No last day, and the contract type is an open-ended one.
+    OpenEnded,
+    /// From the first to the last day, both included.
+    Fixed { start: NaiveDate, end: NaiveDate },
+}
+
+impl ContractLength {
+    /// Lasts at least `months` calendar months: 1 April to 31 March is 12 months.
+    pub fn at_least_months(self, months: u32) -> bool {
+        match self {
+            ContractLength::OpenEnded => true,
+            ContractLength::Fixed { start, end } => months_after(start, months).is_some_and(|full| {
+                end.checked_add_days(Days::new(1))
+                    .is_some_and(|after| after >= full)
+            }),
+        }
+    }
+
+    /// Lasts at least `days` days, the first and the last included.
+    pub fn at_least_days(self, days: u32) -> bool {
+        match self {
+            ContractLength::OpenEnded => true,
+            ContractLength::Fixed { start, end } => (end - start).num_days() + 1 >= i64::from(days),
+        }
+    }
 }
 
 /// Labour-market status in the terms the schemes use.
@@ -183,8 +266,29 @@ impl Profile {
         Ok(profile)
     }
 
+    /// The contract's length, or the answer that would tell it: the last day, or (without one)
+    /// the type that says whether the contract is open-ended.
+    pub fn contract_length(&self) -> Result<ContractLength, &'static str> {
+        match (self.contract_start, self.contract_end, self.contract_type) {
+            (Some(start), Some(end), _) => Ok(ContractLength::Fixed { start, end }),
+            (_, None, Some(t)) if is_open_ended(t) => Ok(ContractLength::OpenEnded),
+            (None, Some(_), _) => Err("contract_start"),
+            (_, None, None) => Err("contract_type"),
+            (_, None, Some(_)) => Err("contract_end"),
+        }
+    }
+
+    /// What is left on the ILA card: loaded minus spent.
+    pub fn ila_balance(&self) -> Option<Decimal> {
+        self.ila_loaded.map(|loaded| loaded - self.ila_spent_total())
+    }
+
+    pub fn ila_spent_total(&self) -> Decimal {
+        self.ila_spent.values().copied().sum()
+    }
+
     pub fn check(&self) -> Result<(), ProfileError> {
-        if self.version != PROFILE_VERSION && self.version != 0 {
+        if !matches!(self.version, 0 | 1 | PROFILE_VERSION) {
             return Err(ProfileError::Version(self.version));
         }
         let invalid = |field, problem: &str| ProfileError::Invalid {
@@ -211,6 +315,32 @@ impl Profile {
         {
             return Err(invalid("birth_date", "is after the reference date"));
         }
+        if let (Some(start), Some(end)) = (self.contract_start, self.contract_end)
+            && end < start
+        {
+            return Err(invalid("contract_end", "is before contract_start"));
+        }
+        if let Some(hours) = self.weekly_hours
+            && (hours.is_sign_negative() || hours > Decimal::from(168))
+        {
+            return Err(invalid("weekly_hours", "must be between 0 and 168"));
+        }
+        if self.ila_loaded.is_some_and(|l| l.is_sign_negative()) {
+            return Err(invalid("ila_loaded", "must not be negative"));
+        }
+        if self.ila_spent.values().any(|v| v.is_sign_negative()) {
+            return Err(invalid("ila_spent", "amounts must not be negative"));
+        }
+        if self.ila_loaded.is_some_and(|l| self.ila_spent_total() > l) {
+            return Err(invalid("ila_spent", "adds up to more than ila_loaded"));
+        }
         Ok(())
     }
+}
+
+/// Contract types with no end: permanent employment, apprenticeship (a permanent contract by
+/// law, D.Lgs. 81/2015 art. 41), permanent agency and platform work.
+fn is_open_ended(t: TipoContratto) -> bool {
+    use TipoContratto::*;
+    matches!(t, A0100 | A0308 | A0309 | A0310 | A0315 | A0600 | N0100)
 }

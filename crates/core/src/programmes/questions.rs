@@ -500,13 +500,18 @@ mod tests {
         assert_eq!(p.residence_province.as_deref(), Some("PT"));
     }
 
-    /// Every field the rules may ask for is a question (or the course, asked apart).
+    /// Every field the rules of the citizen's screens may ask for is a question (or the
+    /// course, asked apart). Hiring incentives are the employer's: only `sportello-rules`
+    /// evaluates them, and their questions about the hire are not on a citizen's screen.
     #[test]
     fn every_field_the_rules_ask_for_is_a_question() {
         let catalogue = super::super::catalogue().expect("catalogue");
         let p = Profile::default();
         let today = NaiveDate::from_ymd_opt(2026, 12, 2).expect("date");
-        for programme in catalogue {
+        let on_screen = catalogue
+            .iter()
+            .filter(|p| p.kind != super::super::Kind::HiringIncentive);
+        for programme in on_screen {
             for missing in super::super::evaluate(programme, &p, today).missing {
                 assert!(
                     Question::by_field(&missing).is_some() || missing == "course",
