@@ -5,6 +5,7 @@
 //! outbox knows when to retry and the screens know what to tell the citizen.
 
 pub mod desk;
+pub mod places;
 
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;

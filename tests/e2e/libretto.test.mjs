@@ -75,7 +75,8 @@ test('journey 1: a whole Libretto by keyboard, kept across a browser restart, pr
     await noAxe(page, 'overview, empty');
     const draftUrl = page.url();
 
-    // Personal data.
+    // Personal data. The screen fetches the Belfiore table as it opens.
+    const table = page.waitForResponse((r) => r.url().endsWith('/dati/belfiore.tsv'));
     await openSection(page, 'dati-personali', it.sec_dati_personali);
     await typeInto(page, '#campo-nome', 'Anna');
     await typeInto(page, '#campo-cognome', 'Rossi');
@@ -84,7 +85,14 @@ test('journey 1: a whole Libretto by keyboard, kept across a browser restart, pr
     assert.equal(await page.locator('#campo-codice_fiscale').inputValue(), 'RSSNNA80A41G713W');
     await chooseRadio(page, 'campo-sesso', 0);
     await typeDate(page, 'data_nascita', { day: '1', month: '1', year: '1980' });
+    // The code's place is Pistoia (G713): another birthplace gets a note that names it (the
+    // Belfiore table, fetched by this screen alone), and the note goes once the two agree.
+    await typeInto(page, '#campo-luogo_nascita', 'Firenze');
+    assert.equal((await table).status(), 200);
+    await page.locator('#campo-luogo_nascita-messaggio', { hasText: 'Pistoia (PT)' }).waitFor();
+    await page.locator('#campo-luogo_nascita').fill('');
     await typeInto(page, '#campo-luogo_nascita', 'Pistoia');
+    await page.locator('#campo-luogo_nascita-messaggio').waitFor({ state: 'detached' });
     await typeInto(page, '#campo-cittadinanza', 'Italiana');
     await typeInto(page, '#campo-residenza_indirizzo', 'Via Roma 1');
     await typeInto(page, '#campo-residenza_cap', '51100');

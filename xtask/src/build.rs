@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::cmd::{Result, command, exec, root};
 
 /// Files worth compressing: text and wasm. Fonts (woff2) and images are compressed already.
-const COMPRESSIBLE: &[&str] = &["html", "js", "wasm", "css", "svg", "json", "txt"];
+const COMPRESSIBLE: &[&str] = &["html", "js", "wasm", "css", "svg", "json", "txt", "tsv"];
 
 pub fn dist() -> PathBuf {
     root().join("dist")

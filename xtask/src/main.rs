@@ -3,6 +3,7 @@
 //! Everything a fresh machine needs is installed from here, idempotently, so the README's
 //! two commands are the whole story. Each step says what it did and how long it took.
 
+mod belfiore;
 mod bench;
 mod build;
 mod cmd;
@@ -24,7 +25,8 @@ const USAGE: &str = "usage: cargo xtask <setup | serve | test | bench>
           the browser timings, the first visit's transfer and Lighthouse; last line
           `first_load_gzip=N budget=250000`
   build   the release app (whole app and home entry) into dist/, with compressed copies
-  size    where the last release build's wasm bytes go (twiggy), without rebuilding";
+  size    where the last release build's wasm bytes go (twiggy), without rebuilding
+  belfiore DIR  regenerate crates/core/data/belfiore.tsv from python-codicefiscale's data";
 
 fn main() -> ExitCode {
     let Some(task) = std::env::args().nth(1) else {
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         "bench" => bench::run(),
         "build" => setup::run().and_then(|()| build::app()),
         "size" => setup::bench_tools().and_then(|()| size::report()),
+        "belfiore" => belfiore::run(std::env::args().nth(2)),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(())

@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::belfiore::Table;
 use crate::libretto::Sesso;
 
 /// Positions (0-based) where omocodia may replace a digit with a letter.
@@ -33,6 +34,10 @@ pub enum CfError {
     Day,
     #[error("the place of birth code is not valid")]
     Place,
+    #[error("the place of birth code is not a comune or a foreign state")]
+    UnknownPlace,
+    #[error("the place of birth code was not in use on the date of birth")]
+    PlaceNotInUse,
     #[error("the check digit of the temporary code should be {expected}")]
     CheckDigit { expected: char },
 }
@@ -44,6 +49,8 @@ pub enum CodiceFiscale {
         code: String,
         birth_date: NaiveDate,
         sex: Sesso,
+        /// The place of birth's Belfiore code (omocodia undone), e.g. `G713`.
+        place: String,
     },
     /// The 11-digit *codice fiscale provvisorio*: carries no personal data.
     Temporary { code: String },
@@ -60,7 +67,19 @@ pub fn normalise(input: &str) -> String {
 }
 
 impl CodiceFiscale {
+    /// Checks the code's form: characters, check character, date, a place code's shape.
     pub fn parse(input: &str) -> Result<Self, CfError> {
+        Self::parse_checked(input, None)
+    }
+
+    /// Also checks the place against the Belfiore table: the code must name a comune or a
+    /// foreign state in use on the date of birth, which also settles the century (a comune
+    /// abolished in 1924 puts a `20` year in the 1920s, not the 2020s).
+    pub fn parse_with(input: &str, places: &Table) -> Result<Self, CfError> {
+        Self::parse_checked(input, Some(places))
+    }
+
+    fn parse_checked(input: &str, places: Option<&Table>) -> Result<Self, CfError> {
         let code = normalise(input);
         if code.len() == 11 && code.bytes().all(|b| b.is_ascii_digit()) {
             let expected = temporary_check_digit(&code.as_bytes()[..10]);
@@ -83,14 +102,20 @@ impl CodiceFiscale {
             });
         }
         let plain = decode_omocodia(bytes);
-        let (birth_date, sex) = decode_birth(&plain)?;
         if &plain[12..15] == b"000" {
             return Err(CfError::Place);
         }
+        let place = String::from_utf8_lossy(&plain[11..15]).into_owned();
+        let (birth_date, sex) = decode_birth(&plain, |born| match places {
+            None => Ok(true),
+            Some(table) if table.spans(&place).is_empty() => Err(CfError::UnknownPlace),
+            Some(table) => Ok(table.on(&place, born).is_some()),
+        })?;
         Ok(Self::Personal {
             code,
             birth_date,
             sex,
+            place,
         })
     }
 
@@ -219,8 +244,11 @@ fn two_digits(b: &[u8]) -> u32 {
 }
 
 /// The century is not in the code: the most recent one that gives a real date not in the
-/// future is taken (19yy or 20yy).
-fn decode_birth(plain: &[u8]) -> Result<(NaiveDate, Sesso), CfError> {
+/// future, and on which the place was in use (`place_in_use`), is taken (19yy or 20yy).
+fn decode_birth(
+    plain: &[u8],
+    place_in_use: impl Fn(NaiveDate) -> Result<bool, CfError>,
+) -> Result<(NaiveDate, Sesso), CfError> {
     let yy = two_digits(&plain[6..8]) as i32;
     let month = MONTHS.iter().position(|&m| m == plain[8]).ok_or(CfError::Month)? as u32 + 1;
     let raw_day = two_digits(&plain[9..11]);
@@ -230,12 +258,20 @@ fn decode_birth(plain: &[u8]) -> Result<(NaiveDate, Sesso), CfError> {
         _ => return Err(CfError::Day),
     };
     let today = chrono::Utc::now().date_naive();
-    [2000 + yy, 1900 + yy]
+    let dates: Vec<NaiveDate> = [2000 + yy, 1900 + yy]
         .into_iter()
         .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
-        .find(|d| *d <= today)
-        .map(|d| (d, sex))
-        .ok_or(CfError::Day)
+        .filter(|d| *d <= today)
+        .collect();
+    if dates.is_empty() {
+        return Err(CfError::Day);
+    }
+    for d in dates {
+        if place_in_use(d)? {
+            return Ok((d, sex));
+        }
+    }
+    Err(CfError::PlaceNotInUse)
 }
 
 /// Every omocode variant of a valid code: 2^7 = 128, from the rightmost digit leftwards.

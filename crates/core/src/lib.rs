@@ -5,6 +5,7 @@
 //! CPI server and the command-line tools all call it unchanged, so a rule or a validation
 //! lives here once. It is not a UI model: it holds no signals and no view state.
 
+pub mod belfiore;
 pub mod codice_fiscale;
 pub mod content_hash;
 pub mod cpi;

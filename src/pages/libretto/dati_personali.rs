@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use sportello_core::codice_fiscale::CodiceFiscale;
+use sportello_core::libretto::validation::validate_places;
 use sportello_core::libretto::{DatiPersonali, Indirizzo, PartialDate, Section, Sesso, TitoloSoggiorno};
 use sportello_core::programmes::EmploymentStatus;
 
@@ -64,8 +65,15 @@ pub fn DatiPersonaliPage() -> impl IntoView {
             p.update(|x| x.codice_fiscale = code);
         }),
     };
+    // The place in the code, checked against the Belfiore table once it has arrived; until
+    // then (or if it cannot be fetched) the code's form is all that is checked.
+    let places = LocalResource::new(crate::api::places::table);
+    let place_findings = Signal::derive(move || match places.get() {
+        Some(Ok(table)) => p.with(|x| validate_places(x, &table)),
+        _ => Vec::new(),
+    });
     view! {
-        <SectionForm section=Section::DatiPersonali>
+        <SectionForm section=Section::DatiPersonali also=place_findings>
             <TextField field="nome" label=tr!(i18n, f_nome) value=bind!(p, nome) autocomplete="given-name" />
             <TextField field="cognome" label=tr!(i18n, f_cognome) value=bind!(p, cognome) autocomplete="family-name" />
             <TextField field="codice_fiscale" label=tr!(i18n, f_codice_fiscale) hint=tr!(i18n, f_codice_fiscale_hint)

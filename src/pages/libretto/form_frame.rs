@@ -52,7 +52,13 @@ pub fn FormFrame(
 /// The frame of a single-form section (personal data, digital skills, licences): its title,
 /// intro and findings, back to the task list when done.
 #[component]
-pub fn SectionForm(section: sportello_core::libretto::Section, children: Children) -> impl IntoView {
+pub fn SectionForm(
+    section: sportello_core::libretto::Section,
+    /// Findings the screen adds to the Libretto's own (checks that need data fetched first).
+    #[prop(optional)]
+    also: Option<Signal<Vec<Finding>>>,
+    children: Children,
+) -> impl IntoView {
     use sportello_core::libretto::validation::for_entry;
 
     use super::draft::{draft_path, use_session};
@@ -61,9 +67,13 @@ pub fn SectionForm(section: sportello_core::libretto::Section, children: Childre
     let i18n = use_i18n();
     let session = use_session();
     let findings = Signal::derive(move || {
-        session
+        let mut all: Vec<Finding> = session
             .findings
-            .with(|f| for_entry(f, section, None).cloned().collect())
+            .with(|f| for_entry(f, section, None).cloned().collect());
+        if let Some(also) = also {
+            all.extend(also.get());
+        }
+        all
     });
     view! {
         <FormFrame

@@ -15,6 +15,7 @@ use super::{
     Competenza, DatiPersonali, Entry, EsperienzaFormativa, EsperienzaLavorativa, Evidenza, Indirizzo, ItemId,
     Libretto, Lingua, PartialDate, Section, TitoloIstruzione,
 };
+use crate::belfiore::{Place, Table};
 use crate::codice_fiscale::{self, CfError, CodiceFiscale};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -43,6 +44,9 @@ pub enum Code {
     CfSexMismatch,
     CfSurnameMismatch,
     CfNameMismatch,
+    CfPlaceUnknown,
+    CfPlaceNotInUse,
+    BirthplaceMismatch,
     EmailInvalid,
     PhoneInvalid,
     CapInvalid,
@@ -78,6 +82,9 @@ impl Code {
             Self::CfSexMismatch => "cf_sex_mismatch",
             Self::CfSurnameMismatch => "cf_surname_mismatch",
             Self::CfNameMismatch => "cf_name_mismatch",
+            Self::CfPlaceUnknown => "cf_place_unknown",
+            Self::CfPlaceNotInUse => "cf_place_not_in_use",
+            Self::BirthplaceMismatch => "birthplace_mismatch",
             Self::EmailInvalid => "email_invalid",
             Self::PhoneInvalid => "phone_invalid",
             Self::CapInvalid => "cap_invalid",
@@ -280,7 +287,7 @@ fn codice_fiscale(p: &DatiPersonali, s: &mut Sink<'_>) {
                 CfError::CheckCharacter { expected } => (Code::CfCheckCharacter, Some(expected.to_string())),
                 CfError::Month => (Code::CfMonth, None),
                 CfError::Day => (Code::CfDay, None),
-                CfError::Place => (Code::CfPlace, None),
+                CfError::Place | CfError::UnknownPlace | CfError::PlaceNotInUse => (Code::CfPlace, None),
                 CfError::CheckDigit { expected } => (Code::CfCheckDigit, Some(expected.to_string())),
             };
             s.push("codice_fiscale", code, Severity::Error, detail);
@@ -307,6 +314,85 @@ fn codice_fiscale(p: &DatiPersonali, s: &mut Sink<'_>) {
             }
         }
     }
+}
+
+/// The checks the Belfiore table allows, once it is at hand: warnings only, because a comune
+/// created after the table was made is real even if the table does not know it yet.
+/// - the code's place is no comune or foreign state (`M999`);
+/// - it was not in use on the date of birth the code gives;
+/// - the place of birth typed does not name the code's place (`detail`: the table's name).
+pub fn validate_places(p: &DatiPersonali, places: &Table) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut s = Sink {
+        out: &mut out,
+        section: Section::DatiPersonali,
+        item: None,
+    };
+    let Ok(CodiceFiscale::Personal {
+        place, birth_date, ..
+    }) = CodiceFiscale::parse(&p.codice_fiscale)
+    else {
+        return out;
+    };
+    let Some(latest) = places.latest(&place) else {
+        s.push(
+            "codice_fiscale",
+            Code::CfPlaceUnknown,
+            Severity::Warning,
+            Some(place),
+        );
+        return out;
+    };
+    // The century the form alone chose may be the wrong one; the table decides.
+    let in_use = match CodiceFiscale::parse_with(&p.codice_fiscale, places) {
+        Ok(CodiceFiscale::Personal { birth_date, .. }) => places.on(&place, birth_date),
+        _ => None,
+    };
+    let Some(named) = in_use else {
+        let day = birth_date.format("%d/%m/%Y").to_string();
+        s.push(
+            "codice_fiscale",
+            Code::CfPlaceNotInUse,
+            Severity::Warning,
+            Some(day),
+        );
+        return out;
+    };
+    let typed = p.luogo_nascita.trim();
+    if !typed.is_empty() && !names_place(typed, named) && !names_place(typed, latest) {
+        let name = if named.is_foreign() {
+            named.name.clone()
+        } else {
+            format!("{} ({})", named.name, named.province)
+        };
+        s.push(
+            "luogo_nascita",
+            Code::BirthplaceMismatch,
+            Severity::Warning,
+            Some(name),
+        );
+    }
+    out
+}
+
+/// "Pistoia", "pistoia (PT)", "PISTOIA PT", "Forlì" / "Forli'": the same place.
+fn names_place(typed: &str, place: &Place) -> bool {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter_map(|c| match c {
+                'à' | 'á' | 'À' | 'Á' => Some('a'),
+                'è' | 'é' | 'È' | 'É' => Some('e'),
+                'ì' | 'í' | 'Ì' | 'Í' => Some('i'),
+                'ò' | 'ó' | 'Ò' | 'Ó' => Some('o'),
+                'ù' | 'ú' | 'Ù' | 'Ú' => Some('u'),
+                c if c.is_alphanumeric() => Some(c.to_ascii_lowercase()),
+                _ => None,
+            })
+            .collect()
+    };
+    let typed = fold(typed);
+    let name = fold(&place.name);
+    typed == name || typed == format!("{name}{}", fold(&place.province))
 }
 
 fn indirizzo(a: &Indirizzo, prefix: &'static str, required: bool, s: &mut Sink<'_>) {
