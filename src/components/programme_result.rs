@@ -197,7 +197,7 @@ fn status_class(status: Status) -> &'static str {
     }
 }
 
-fn mark_label(mark: Mark) -> String {
+pub fn mark_label(mark: Mark) -> String {
     let i18n = use_i18n();
     match mark {
         Mark::C => t_string!(i18n, mark_c),

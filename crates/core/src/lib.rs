@@ -9,6 +9,7 @@ pub mod belfiore;
 pub mod codice_fiscale;
 pub mod content_hash;
 pub mod cpi;
+pub mod csv;
 pub mod draft;
 pub mod evidence;
 pub mod libretto;

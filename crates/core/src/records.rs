@@ -167,7 +167,13 @@ pub struct SimulationRecord {
 pub enum SimulationKind {
     IlaCheck,
     DoteScenario,
+    /// The ILA card the citizen keeps track of (`programmes::Card`): one per device, under
+    /// [`ILA_CARD_ID`].
+    IlaCard,
 }
+
+/// The key of the one ILA card record: a person holds one card at a time.
+pub const ILA_CARD_ID: &str = "carta-ila";
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,8 @@
 //! Findings and date errors as sentences in the citizen's language.
 
-use sportello_core::libretto::DateError;
 use sportello_core::libretto::validation::{Code, Finding};
+use sportello_core::libretto::{DateError, PartialDate};
+use sportello_core::programmes::CardError;
 
 use sportello_core::money::format_eur;
 
@@ -57,6 +58,25 @@ pub fn input_error(i18n: crate::I18n, e: InputError) -> String {
             let italian = i18n.get_locale() == crate::i18n::Locale::it;
             t_string!(i18n, error_over_budget).replace("%s", &format_eur(excess, italian))
         }
+        InputError::Card(e) => card_error(i18n, e),
+    }
+}
+
+fn card_error(i18n: crate::I18n, e: CardError) -> String {
+    let eur = |d| format_eur(d, i18n.get_locale() == crate::i18n::Locale::it);
+    match e {
+        CardError::BadAmount => t_string!(i18n, card_error_bad_amount).to_string(),
+        CardError::InFuture => t_string!(i18n, card_error_in_future).to_string(),
+        CardError::NotAStep { step } => t_string!(i18n, card_error_not_a_step).replace("%s", &eur(step)),
+        CardError::OverCap { room } => t_string!(i18n, card_error_over_cap).replace("%s", &eur(room)),
+        CardError::BeforeFirstLoad => t_string!(i18n, card_error_before_first_load).to_string(),
+        CardError::Lapsed { last_day } => {
+            t_string!(i18n, card_error_lapsed).replace("%s", &PartialDate::from(last_day).italian())
+        }
+        CardError::OverBalance { available } => {
+            t_string!(i18n, card_error_over_balance).replace("%s", &eur(available))
+        }
+        CardError::LoadInUse => t_string!(i18n, card_error_load_in_use).to_string(),
     }
 }
 

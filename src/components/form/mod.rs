@@ -16,6 +16,7 @@ use rust_decimal::Decimal;
 use sportello_core::libretto::DateError;
 use sportello_core::libretto::Section;
 use sportello_core::libretto::validation::{Code, Finding, Severity};
+use sportello_core::programmes::CardError;
 
 /// A field's value and the way to change it.
 pub struct Bound<T: Send + Sync + 'static> {
@@ -101,6 +102,8 @@ pub enum InputError {
     Province,
     /// The plan costs more than its budget, by this much.
     OverBudget(Decimal),
+    /// The ILA card's rules refuse the movement typed.
+    Card(CardError),
 }
 
 /// What one screen's fields and its error summary share.
@@ -208,6 +211,12 @@ impl FormState {
                 text.set(v);
             }),
         }
+    }
+
+    /// What the field's input reports now (not tracked: for a screen deciding what to clear).
+    pub fn input_error(&self, field: &'static str) -> Option<InputError> {
+        self.input_errors
+            .with_untracked(|errs| errs.iter().find(|(f, _)| *f == field).map(|(_, e)| *e))
     }
 
     pub fn set_date_error(&self, field: &'static str, error: Option<DateError>) {

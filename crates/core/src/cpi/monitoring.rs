@@ -167,15 +167,8 @@ pub fn to_csv(m: &Monitoring) -> String {
         ("fonte_dati", &m.by_data_source),
     ] {
         for c in counts {
-            // Keys are codes the tally made; a provincia typed by a citizen is quoted so no
-            // comma or formula can break the file.
-            let key = c.key.replace('"', "\"\"");
-            let key = if key.starts_with(['=', '+', '-', '@']) {
-                format!("'{key}")
-            } else {
-                key
-            };
-            out.push_str(&format!("{table},\"{key}\",{}\n", c.count));
+            // Keys are codes the tally made, but a provincia is typed by a citizen.
+            out.push_str(&format!("{table},{},{}\n", crate::csv::cell(&c.key), c.count));
         }
     }
     out

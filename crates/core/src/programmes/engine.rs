@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::card::{CardOutcome, card_outcome};
 use super::criterion::Status;
-use super::dates::months_after;
-use super::{CardRules, Criterion, Mark, Programme, Text};
+use super::{Criterion, Mark, Programme, Text};
 use crate::programmes::profile::Profile;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -69,24 +69,6 @@ pub struct Evaluation {
     /// Whether the hire described counts as the path's job result.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<CriterionOutcome>,
-}
-
-/// An ILA card in hand, under its scheme's rules.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CardOutcome {
-    pub loaded: Decimal,
-    pub spent: Decimal,
-    /// Loaded and not spent.
-    pub balance: Decimal,
-    /// What can still be loaded before the cap (in whole top-up steps where the scheme has them).
-    pub can_still_load: Decimal,
-    /// The last day the card can be used, when the first load's date is known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub valid_until: Option<NaiveDate>,
-    /// The reference date is after `valid_until`.
-    pub lapsed: bool,
-    pub source: String,
-    pub mark: Mark,
 }
 
 /// `on` is used when the profile has no reference date of its own.
@@ -161,7 +143,10 @@ pub fn evaluate(programme: &Programme, profile: &Profile, on: NaiveDate) -> Eval
         missing,
         priority,
         amounts,
-        card: programme.card.as_ref().and_then(|rules| card(rules, profile, on)),
+        card: programme
+            .card
+            .as_ref()
+            .and_then(|rules| card_outcome(rules, profile, on)),
         result: programme.result.as_ref().map(|c| outcome_of(c, profile, on).0),
     }
 }
@@ -178,33 +163,6 @@ fn outcome_of(c: &Criterion, profile: &Profile, on: NaiveDate) -> (CriterionOutc
         },
         finding.missing,
     )
-}
-
-/// The card's state on `on`; nothing until the profile says what was loaded.
-fn card(rules: &CardRules, profile: &Profile, on: NaiveDate) -> Option<CardOutcome> {
-    let loaded = profile.ila_loaded?;
-    let spent = profile.ila_spent_total();
-    let room = (rules.cap - loaded).max(Decimal::ZERO);
-    let can_still_load = match rules.top_up {
-        Some(step) if step > Decimal::ZERO => (room / step).floor() * step,
-        _ => room,
-    };
-    // The last day of `valid_months` from the first load: 24 months from 1 March 2024 run
-    // to 28 February 2026.
-    let valid_until = profile
-        .ila_first_load_date
-        .and_then(|first| months_after(first, rules.valid_months))
-        .and_then(|end| end.pred_opt());
-    Some(CardOutcome {
-        loaded,
-        spent,
-        balance: loaded - spent,
-        can_still_load,
-        valid_until,
-        lapsed: valid_until.is_some_and(|last| on > last),
-        source: rules.source.clone(),
-        mark: rules.mark,
-    })
 }
 
 pub fn evaluate_all<'a>(

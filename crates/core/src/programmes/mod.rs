@@ -7,6 +7,7 @@
 //! that it parses, that every criterion and figure has a source, and that unconfirmed
 //! figures are marked illustrative (rules R1–R6 of the domain notes).
 
+pub mod card;
 pub mod criterion;
 pub mod dates;
 pub mod dote;
@@ -21,9 +22,10 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+pub use card::{Card, CardError, CardOutcome, Movement, MovementKind};
 pub use criterion::{Status, Test};
 pub use engine::{
-    AmountOutcome, CardOutcome, CriterionOutcome, Evaluation, Outcome, evaluate, evaluate_all, evaluate_kinds,
+    AmountOutcome, CriterionOutcome, Evaluation, Outcome, evaluate, evaluate_all, evaluate_kinds,
 };
 pub use profile::{
     ContractLength, Course, CourseKind, EmploymentStatus, IlaSpend, Profile, ProfileError, WageIntegration,

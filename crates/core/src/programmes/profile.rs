@@ -11,6 +11,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::dates::months_after;
+use crate::libretto::Vocabulary;
+use crate::libretto::vocab::vocabulary;
 use crate::libretto::{Sesso, TipoContratto};
 
 pub const PROFILE_VERSION: u32 = 2;
@@ -96,31 +98,18 @@ pub struct Profile {
     pub ila_spent: BTreeMap<IlaSpend, Decimal>,
 }
 
-/// What an ILA card may pay for (seed `000`; the Tuscan family's communiqué).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum IlaSpend {
-    /// The course itself.
-    Corso,
-    /// Travel to the course.
-    Viaggio,
-    Vitto,
-    Alloggio,
-    /// Books and materials.
-    Materiali,
-    /// Care of children or elderly relatives while attending.
-    Cura,
-}
-
-impl IlaSpend {
-    pub const ALL: [IlaSpend; 6] = [
-        IlaSpend::Corso,
-        IlaSpend::Viaggio,
-        IlaSpend::Vitto,
-        IlaSpend::Alloggio,
-        IlaSpend::Materiali,
-        IlaSpend::Cura,
-    ];
+vocabulary! {
+    /// What an ILA card may pay for (seed `000`; the Tuscan family's communiqué): the course,
+    /// travel to it, meals, lodging, books and materials, care of children or elderly
+    /// relatives while attending.
+    IlaSpend {
+        Corso = "corso", "Corso di formazione", "Training course";
+        Viaggio = "viaggio", "Viaggio per il corso", "Travel to the course";
+        Vitto = "vitto", "Vitto", "Meals";
+        Alloggio = "alloggio", "Alloggio", "Lodging";
+        Materiali = "materiali", "Libri e materiali", "Books and materials";
+        Cura = "cura", "Cura di figli o familiari", "Care of children or relatives";
+    }
 }
 
 /// How long a contract lasts, as far as the answers tell.

@@ -2,8 +2,11 @@
 //!
 //! Reads top to bottom like the screen: prefill from a Libretto draft, the questions still
 //! needed in short steps, then the programmes, open ones first, with outcome and reasons;
-//! the check can be saved, and saved checks are listed, reopened, renamed and deleted.
+//! the check can be saved, and saved checks are listed, reopened, renamed and deleted; last,
+//! a citizen who already holds an ILA card keeps track of it (`carta`).
 //! The rules are `sportello-core`'s; this page only collects answers and shows findings.
+
+mod carta;
 
 use leptos::prelude::*;
 use sportello_core::programmes::{Kind, Profile, evaluate_kinds};
@@ -89,5 +92,7 @@ pub fn IlaPage() -> impl IntoView {
             heading=tr!(i18n, ila_saved_heading)
             empty=tr!(i18n, ila_saved_empty)
         />
+
+        <carta::CardTracker />
     }
 }
