@@ -29,6 +29,37 @@ impl Place {
     pub fn is_foreign(&self) -> bool {
         self.code.starts_with('Z')
     }
+
+    /// How a form writes the place: "Pistoia (PT)"; a foreign state by its name alone.
+    pub fn label(&self) -> String {
+        if self.is_foreign() {
+            self.name.clone()
+        } else {
+            format!("{} ({})", self.name, self.province)
+        }
+    }
+
+    /// "Pistoia", "pistoia (PT)", "PISTOIA PT", "Forlì" / "Forli'": all name this place.
+    pub fn is_named(&self, typed: &str) -> bool {
+        let typed = fold(typed);
+        let name = fold(&self.name);
+        typed == name || typed == format!("{name}{}", fold(&self.province))
+    }
+}
+
+/// A name as compared: lower case, accents and anything but letters and digits left out.
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            'à' | 'á' | 'À' | 'Á' => Some('a'),
+            'è' | 'é' | 'È' | 'É' => Some('e'),
+            'ì' | 'í' | 'Ì' | 'Í' => Some('i'),
+            'ò' | 'ó' | 'Ò' | 'Ó' => Some('o'),
+            'ù' | 'ú' | 'Ù' | 'Ú' => Some('u'),
+            c if c.is_alphanumeric() => Some(c.to_ascii_lowercase()),
+            _ => None,
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -42,6 +73,9 @@ pub struct TableError {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
     places: Vec<Place>,
+    /// Each place's name as compared ([`fold`]), computed once: a birthplace field looks
+    /// through all 11,000 at every keystroke.
+    folded: Vec<String>,
 }
 
 impl Table {
@@ -75,7 +109,8 @@ impl Table {
             });
         }
         places.sort_by(|a, b| a.code.cmp(&b.code).then(a.from.cmp(&b.from)));
-        Ok(Self { places })
+        let folded = places.iter().map(|p| fold(&p.name)).collect();
+        Ok(Self { places, folded })
     }
 
     /// Every span of `code`, oldest first; empty for a code that never existed.
@@ -93,6 +128,43 @@ impl Table {
     /// The name a code goes by today (or last went by).
     pub fn latest(&self, code: &str) -> Option<&Place> {
         self.spans(code).last()
+    }
+
+    /// Some place in the table, now or in the past, goes by the name typed.
+    pub fn knows(&self, typed: &str) -> bool {
+        let typed = fold(typed);
+        self.places
+            .iter()
+            .zip(&self.folded)
+            .any(|(p, name)| typed == *name || typed == format!("{name}{}", fold(&p.province)))
+    }
+
+    /// Places whose name begins with what was typed (two letters at least), as a form
+    /// writes them, in alphabetical order with the places still in use first; at most
+    /// `limit`. What a birthplace field offers while the citizen types.
+    pub fn suggest(&self, typed: &str, limit: usize) -> Vec<String> {
+        let typed = fold(typed);
+        if typed.chars().count() < 2 {
+            return Vec::new();
+        }
+        let mut found: Vec<(bool, String)> = self
+            .places
+            .iter()
+            .zip(&self.folded)
+            .filter(|(_, name)| name.starts_with(&typed))
+            .map(|(p, _)| (p.to.is_some(), p.label()))
+            .collect();
+        found.sort();
+        let mut out: Vec<String> = Vec::new();
+        for (_, label) in found {
+            if !out.contains(&label) {
+                out.push(label);
+            }
+            if out.len() == limit {
+                break;
+            }
+        }
+        out
     }
 
     pub fn len(&self) -> usize {

@@ -141,3 +141,44 @@ fn the_libretto_warns_of_an_unknown_place_a_place_not_in_use_and_another_birthpl
     assert_eq!(warnings("", "Firenze"), []);
     assert_eq!(warnings("RSSMRA80A01G71", "Firenze"), []);
 }
+
+#[test]
+fn a_birthplace_the_table_does_not_know_is_noted_as_typed_without_a_code_too() {
+    assert_eq!(
+        warnings("", "Firenzze"),
+        [(Code::BirthplaceUnknown, "luogo_nascita", Some("Firenzze".into()))]
+    );
+    // A misspelt birthplace is reported once, as unknown, not also as another place.
+    assert_eq!(
+        warnings(&code("80", "G713"), "Pistoja"),
+        [(Code::BirthplaceUnknown, "luogo_nascita", Some("Pistoja".into()))]
+    );
+    for known in ["Forli'", "FORLÌ (FC)", "Francia", "Acquate"] {
+        assert_eq!(warnings("", known), [], "{known:?}");
+    }
+}
+
+#[test]
+fn typing_a_birthplace_offers_the_places_that_begin_so() {
+    let t = table();
+    let pist = t.suggest("pist", 10);
+    assert!(pist.contains(&"Pistoia (PT)".to_owned()), "{pist:?}");
+    assert!(
+        pist.iter().all(|p| p.to_lowercase().starts_with("pist")),
+        "{pist:?}"
+    );
+    // Accents and case do not matter; foreign states come by name alone.
+    assert!(t.suggest("FORLI", 10).contains(&"Forlì (FC)".to_owned()));
+    assert!(t.suggest("fran", 10).contains(&"Francia".to_owned()));
+    // One letter is too little to list; the list is never longer than asked.
+    assert!(t.suggest("p", 10).is_empty());
+    assert_eq!(t.suggest("sa", 5).len(), 5);
+    // Comuni no longer in use (Acquacanina, merged in 2016) come after the current ones.
+    let acq = t.suggest("acqua", 50);
+    let merged = acq.iter().position(|p| p == "Acquacanina (MC)").expect("listed");
+    let current = acq
+        .iter()
+        .position(|p| p == "Acquapendente (VT)")
+        .expect("listed");
+    assert!(current < merged, "{acq:?}");
+}

@@ -22,7 +22,7 @@ fn example() -> String {
 fn list_prints_every_programme() {
     let (code, out, _) = rules(&["list"]);
     assert_eq!(code, 0);
-    assert_eq!(out.lines().count(), 16);
+    assert_eq!(out.lines().count(), 18);
     assert!(out.contains("voucher-toscana-2016") && out.contains("storico"));
 }
 
@@ -61,7 +61,7 @@ fn evaluate_all_prints_one_result_per_programme() {
     let (code, out, err) = rules(&["evaluate", "--all", "--profile", &example()]);
     assert_eq!(code, 0, "{err}");
     let json: serde_json::Value = serde_json::from_str(&out).expect("json");
-    assert_eq!(json.as_array().expect("array").len(), 16);
+    assert_eq!(json.as_array().expect("array").len(), 18);
 }
 
 #[test]

@@ -651,7 +651,10 @@ fn closed_schemes_are_historical() {
     for p in programmes::catalogue().expect("catalogue") {
         let historical = p.is_historical(on);
         match p.id.as_str() {
-            "assegno-ricollocazione" | "pil-2015" => {}
+            "assegno-ricollocazione"
+            | "pil-2015"
+            | "voucher-toscana-gol"
+            | "voucher-toscana-just-in-time-2026" => {}
             _ => assert!(historical, "{} should be storico on {on}", p.id),
         }
     }
@@ -796,4 +799,87 @@ fn every_ila_refuses_a_seventeen_year_old_with_the_age_criterion_and_its_source(
         .filter(|p| p.id.starts_with("ila-"))
         .count();
     assert_eq!(listed, ilas.len());
+}
+
+/// Meets every criterion of the GOL-era Tuscan voucher: unemployed, on GOL path 1, with a
+/// training action in the Patto di servizio.
+fn gol_profile() -> Profile {
+    Profile {
+        reference_date: Some(d("2026-12-01")),
+        birth_date: Some(d("1980-01-01")),
+        employment_status: Some(EmploymentStatus::Disoccupato),
+        wage_integration: Some(WageIntegration::Nessuna),
+        residence_region: Some("toscana".into()),
+        gol_path_1: Some(true),
+        patto_training_action: Some(true),
+        ..Profile::default()
+    }
+}
+
+#[test]
+fn the_gol_voucher_is_for_those_gol_cannot_train() {
+    let gol = "voucher-toscana-gol";
+    let mut p = gol_profile();
+    assert_eq!(outcome(gol, &p), Outcome::Eligible);
+    let eval = eval_on(gol, &p);
+    assert!(eval.amounts.is_empty(), "no amount is confirmed, none is shown");
+    assert!(!eval.historical);
+
+    // Paths 2 and 3: only a course that is far, once its GOL editions are used up.
+    p.gol_path_1 = Some(false);
+    p.gol_course_far = Some(true);
+    p.gol_editions_used_up = Some(false);
+    let reason = named_reason(gol, "fuori_catalogo_gol", &p);
+    assert_eq!(reason.status, Status::Failed);
+    assert!(reason.source.contains("80 km"), "{}", reason.source);
+    p.gol_editions_used_up = Some(true);
+    assert_eq!(outcome(gol, &p), Outcome::Eligible);
+    p.gol_course_far = Some(false);
+    assert_eq!(outcome(gol, &p), Outcome::NotEligible);
+
+    // Cassa integrazione in deroga opens it whatever the GOL path.
+    p.employment_status = Some(EmploymentStatus::Occupato);
+    p.wage_integration = Some(WageIntegration::Cigd);
+    assert_eq!(outcome(gol, &p), Outcome::Eligible);
+    p.wage_integration = Some(WageIntegration::Cigs);
+    assert_eq!(outcome(gol, &p), Outcome::NotEligible);
+
+    // Without a training action in the Patto di servizio, never.
+    let mut p = gol_profile();
+    p.patto_training_action = Some(false);
+    assert_eq!(named_reason(gol, "patto_formazione", &p).status, Status::Failed);
+    assert_eq!(outcome(gol, &p), Outcome::NotEligible);
+    // Not answered: it cannot be decided, and the question is named.
+    p.patto_training_action = None;
+    let eval = eval_on(gol, &p);
+    assert_eq!(eval.outcome, Outcome::CannotDetermine);
+    assert_eq!(eval.missing, vec!["patto_training_action".to_owned()]);
+}
+
+#[test]
+fn just_in_time_needs_the_cpi_selection_an_adult_and_pays_up_to_5000() {
+    let jit = "voucher-toscana-just-in-time-2026";
+    let mut p = Profile {
+        reference_date: Some(d("2026-12-01")),
+        birth_date: Some(d("2008-12-01")),
+        employment_status: Some(EmploymentStatus::Inoccupato),
+        residence_region: Some("toscana".into()),
+        selected_for_hiring: Some(true),
+        course: Some(Course {
+            kind: CourseKind::Qualifica,
+            cost: eur("6000.00"),
+        }),
+        ..Profile::default()
+    };
+    let eval = eval_on(jit, &p);
+    assert_eq!(eval.outcome, Outcome::Eligible);
+    assert_eq!(eval.amounts[0].covered, Some(eur("5000.00")));
+    assert_eq!(eval.amounts[0].left_to_pay, Some(eur("1000.00")));
+    // 18 tomorrow: still 17 today.
+    p.birth_date = Some(d("2008-12-02"));
+    assert_eq!(named_reason(jit, "maggiorenne", &p).status, Status::Failed);
+    p.birth_date = Some(d("2008-12-01"));
+    p.selected_for_hiring = Some(false);
+    assert_eq!(named_reason(jit, "selezione_cpi", &p).status, Status::Failed);
+    assert_eq!(outcome(jit, &p), Outcome::NotEligible);
 }

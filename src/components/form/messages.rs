@@ -30,6 +30,7 @@ pub fn finding(i18n: crate::I18n, f: &Finding) -> String {
         Code::CfPlaceUnknown => t_string!(i18n, finding_cf_place_unknown),
         Code::CfPlaceNotInUse => t_string!(i18n, finding_cf_place_not_in_use),
         Code::BirthplaceMismatch => t_string!(i18n, finding_birthplace_mismatch),
+        Code::BirthplaceUnknown => t_string!(i18n, finding_birthplace_unknown),
         Code::EmailInvalid => t_string!(i18n, finding_email_invalid),
         Code::PhoneInvalid => t_string!(i18n, finding_phone_invalid),
         Code::CapInvalid => t_string!(i18n, finding_cap_invalid),

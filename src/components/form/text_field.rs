@@ -111,15 +111,28 @@ pub fn TextField(
     /// A width class such as `input--short` for codes and numbers.
     #[prop(optional)]
     width: Option<&'static str>,
+    /// Values to choose from while typing (a birthplace from the Belfiore table), offered
+    /// through the browser's own list, so the field still takes any text.
+    #[prop(optional)]
+    suggestions: Option<Signal<Vec<String>>>,
 ) -> impl IntoView {
     let has_hint = hint.is_some();
     let class = format!("input {}", width.unwrap_or_default());
+    let list_id = suggestions.map(|_| format!("{}-elenco", field_id(field)));
+    let list = suggestions.map(|options| {
+        view! {
+            <datalist id=list_id.clone()>
+                {move || options.get().into_iter().map(|o| view! { <option value=o></option> }).collect_view()}
+            </datalist>
+        }
+    });
     view! {
         <FieldFrame field label hint>
             <input
                 id=field_id(field)
                 name=field
                 class=class
+                list=list_id
                 type=input_type
                 autocomplete=autocomplete
                 inputmode=inputmode
@@ -129,6 +142,7 @@ pub fn TextField(
                 prop:value=move || value.get.get()
                 on:input=move |ev| value.set.run(event_target_value(&ev))
             />
+            {list}
         </FieldFrame>
     }
 }

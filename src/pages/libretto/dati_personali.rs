@@ -65,11 +65,16 @@ pub fn DatiPersonaliPage() -> impl IntoView {
             p.update(|x| x.codice_fiscale = code);
         }),
     };
-    // The place in the code, checked against the Belfiore table once it has arrived; until
-    // then (or if it cannot be fetched) the code's form is all that is checked.
+    // The place in the code and the birthplace typed, checked against the Belfiore table once
+    // it has arrived (which also offers its places while the birthplace is typed); until then,
+    // or if it cannot be fetched, the code's form is all that is checked.
     let places = LocalResource::new(crate::api::places::table);
     let place_findings = Signal::derive(move || match places.get() {
         Some(Ok(table)) => p.with(|x| validate_places(x, &table)),
+        _ => Vec::new(),
+    });
+    let birthplaces = Signal::derive(move || match places.get() {
+        Some(Ok(table)) => p.with(|x| table.suggest(&x.luogo_nascita, 12)),
         _ => Vec::new(),
     });
     view! {
@@ -82,7 +87,7 @@ pub fn DatiPersonaliPage() -> impl IntoView {
             <DateField field="data_nascita" label=tr!(i18n, f_data_nascita) hint=tr!(i18n, f_data_nascita_hint)
                 value=full_date(bind!(p, data_nascita)) full=true />
             <TextField field="luogo_nascita" label=tr!(i18n, f_luogo_nascita) hint=tr!(i18n, f_luogo_nascita_hint)
-                value=bind!(p, luogo_nascita) />
+                value=bind!(p, luogo_nascita) suggestions=birthplaces autocomplete="off" />
             <TextField field="cittadinanza" label=tr!(i18n, f_cittadinanza) value=bind!(p, cittadinanza) />
             <fieldset class="fieldset">
                 <legend class="fieldset__legend">{tr!(i18n, f_residenza)}</legend>

@@ -15,7 +15,7 @@ use super::{
     Competenza, DatiPersonali, Entry, EsperienzaFormativa, EsperienzaLavorativa, Evidenza, Indirizzo, ItemId,
     Libretto, Lingua, PartialDate, Section, TitoloIstruzione,
 };
-use crate::belfiore::{Place, Table};
+use crate::belfiore::Table;
 use crate::codice_fiscale::{self, CfError, CodiceFiscale};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -47,6 +47,7 @@ pub enum Code {
     CfPlaceUnknown,
     CfPlaceNotInUse,
     BirthplaceMismatch,
+    BirthplaceUnknown,
     EmailInvalid,
     PhoneInvalid,
     CapInvalid,
@@ -85,6 +86,7 @@ impl Code {
             Self::CfPlaceUnknown => "cf_place_unknown",
             Self::CfPlaceNotInUse => "cf_place_not_in_use",
             Self::BirthplaceMismatch => "birthplace_mismatch",
+            Self::BirthplaceUnknown => "birthplace_unknown",
             Self::EmailInvalid => "email_invalid",
             Self::PhoneInvalid => "phone_invalid",
             Self::CapInvalid => "cap_invalid",
@@ -320,6 +322,7 @@ fn codice_fiscale(p: &DatiPersonali, s: &mut Sink<'_>) {
 /// created after the table was made is real even if the table does not know it yet.
 /// - the code's place is no comune or foreign state (`M999`);
 /// - it was not in use on the date of birth the code gives;
+/// - the place of birth typed is no comune or state the table knows (`detail`: as typed);
 /// - the place of birth typed does not name the code's place (`detail`: the table's name).
 pub fn validate_places(p: &DatiPersonali, places: &Table) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -328,6 +331,16 @@ pub fn validate_places(p: &DatiPersonali, places: &Table) -> Vec<Finding> {
         section: Section::DatiPersonali,
         item: None,
     };
+    let typed = p.luogo_nascita.trim();
+    let unknown = !typed.is_empty() && !places.knows(typed);
+    if unknown {
+        s.push(
+            "luogo_nascita",
+            Code::BirthplaceUnknown,
+            Severity::Warning,
+            Some(typed.to_owned()),
+        );
+    }
     let Ok(CodiceFiscale::Personal {
         place, birth_date, ..
     }) = CodiceFiscale::parse(&p.codice_fiscale)
@@ -358,41 +371,15 @@ pub fn validate_places(p: &DatiPersonali, places: &Table) -> Vec<Finding> {
         );
         return out;
     };
-    let typed = p.luogo_nascita.trim();
-    if !typed.is_empty() && !names_place(typed, named) && !names_place(typed, latest) {
-        let name = if named.is_foreign() {
-            named.name.clone()
-        } else {
-            format!("{} ({})", named.name, named.province)
-        };
+    if !typed.is_empty() && !unknown && !named.is_named(typed) && !latest.is_named(typed) {
         s.push(
             "luogo_nascita",
             Code::BirthplaceMismatch,
             Severity::Warning,
-            Some(name),
+            Some(named.label()),
         );
     }
     out
-}
-
-/// "Pistoia", "pistoia (PT)", "PISTOIA PT", "Forlì" / "Forli'": the same place.
-fn names_place(typed: &str, place: &Place) -> bool {
-    let fold = |s: &str| -> String {
-        s.chars()
-            .filter_map(|c| match c {
-                'à' | 'á' | 'À' | 'Á' => Some('a'),
-                'è' | 'é' | 'È' | 'É' => Some('e'),
-                'ì' | 'í' | 'Ì' | 'Í' => Some('i'),
-                'ò' | 'ó' | 'Ò' | 'Ó' => Some('o'),
-                'ù' | 'ú' | 'Ù' | 'Ú' => Some('u'),
-                c if c.is_alphanumeric() => Some(c.to_ascii_lowercase()),
-                _ => None,
-            })
-            .collect()
-    };
-    let typed = fold(typed);
-    let name = fold(&place.name);
-    typed == name || typed == format!("{name}{}", fold(&place.province))
 }
 
 fn indirizzo(a: &Indirizzo, prefix: &'static str, required: bool, s: &mut Sink<'_>) {

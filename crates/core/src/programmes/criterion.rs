@@ -141,6 +141,12 @@ pub enum FlagField {
     GaranziaGiovaniDone,
     CpiRegistered,
     WorkersBuyoutCoop,
+    #[serde(rename = "gol_path_1")]
+    GolPath1,
+    GolCourseFar,
+    GolEditionsUsedUp,
+    PattoTrainingAction,
+    SelectedForHiring,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -349,6 +355,11 @@ fn flag(p: &Profile, field: FlagField) -> Option<bool> {
         FlagField::GaranziaGiovaniDone => p.garanzia_giovani_done,
         FlagField::CpiRegistered => p.cpi_registered.or(p.cpi_registered_since.map(|_| true)),
         FlagField::WorkersBuyoutCoop => p.workers_buyout_coop,
+        FlagField::GolPath1 => p.gol_path_1,
+        FlagField::GolCourseFar => p.gol_course_far,
+        FlagField::GolEditionsUsedUp => p.gol_editions_used_up,
+        FlagField::PattoTrainingAction => p.patto_training_action,
+        FlagField::SelectedForHiring => p.selected_for_hiring,
     }
 }
 
@@ -377,6 +388,11 @@ impl FlagField {
             FlagField::GaranziaGiovaniDone => "garanzia_giovani_done",
             FlagField::CpiRegistered => "cpi_registered",
             FlagField::WorkersBuyoutCoop => "workers_buyout_coop",
+            FlagField::GolPath1 => "gol_path_1",
+            FlagField::GolCourseFar => "gol_course_far",
+            FlagField::GolEditionsUsedUp => "gol_editions_used_up",
+            FlagField::PattoTrainingAction => "patto_training_action",
+            FlagField::SelectedForHiring => "selected_for_hiring",
         }
     }
 }

@@ -178,6 +178,8 @@ const FILES: &[&str] = &[
     include_str!("../../programmes/voucher-toscana-2016.json"),
     include_str!("../../programmes/voucher-toscana-2017-a.json"),
     include_str!("../../programmes/voucher-toscana-2017-b.json"),
+    include_str!("../../programmes/voucher-toscana-gol.json"),
+    include_str!("../../programmes/voucher-toscana-just-in-time-2026.json"),
     include_str!("../../programmes/dote-lavoro-2009.json"),
     include_str!("../../programmes/dote-las-2009.json"),
     include_str!("../../programmes/dul-fase-v.json"),

@@ -72,6 +72,18 @@ pub struct Profile {
     pub garanzia_giovani_done: Option<bool>,
     /// Is a former manager (dirigente): some incentives are higher for them.
     pub former_manager: Option<bool>,
+    // Added within version 2 (optional, so earlier version-2 files read the same): the
+    // GOL-era Tuscan vouchers.
+    /// Is on path 1 (reinserimento lavorativo) of the GOL programme.
+    pub gol_path_1: Option<bool>,
+    /// The GOL course wanted is over 80 km or 60 minutes by public transport away.
+    pub gol_course_far: Option<bool>,
+    /// The GOL catalogue's editions of that course are used up.
+    pub gol_editions_used_up: Option<bool>,
+    /// The Patto di servizio signed at the CPI includes a training action (C07, C11 or C12).
+    pub patto_training_action: Option<bool>,
+    /// Selected by the CPI for a firm that declared a need to hire.
+    pub selected_for_hiring: Option<bool>,
     /// The course the person wants, for what is covered and what is left to pay.
     pub course: Option<Course>,
 

@@ -79,6 +79,11 @@ pub enum Question {
     ReceivesRedditoCittadinanza,
     SocialServices,
     GaranziaGiovaniDone,
+    GolPath1,
+    GolCourseFar,
+    GolEditionsUsedUp,
+    PattoTrainingAction,
+    SelectedForHiring,
 }
 
 /// The answer was of the wrong kind for the question (a bug in the caller, never the person's).
@@ -94,7 +99,7 @@ const SEXES: &[&str] = &["F", "M"];
 
 impl Question {
     /// In asking order.
-    pub const ALL: [Question; 27] = [
+    pub const ALL: [Question; 32] = [
         Question::BirthDate,
         Question::Sex,
         Question::ResidenceRegion,
@@ -119,6 +124,11 @@ impl Question {
         Question::ReceivesRedditoCittadinanza,
         Question::SocialServices,
         Question::GaranziaGiovaniDone,
+        Question::GolPath1,
+        Question::GolCourseFar,
+        Question::GolEditionsUsedUp,
+        Question::PattoTrainingAction,
+        Question::SelectedForHiring,
         Question::Isee,
         Question::HadIla2010,
         Question::VoucherLast3Years,
@@ -154,6 +164,11 @@ impl Question {
             Question::ReceivesRedditoCittadinanza => "receives_reddito_cittadinanza",
             Question::SocialServices => "social_services",
             Question::GaranziaGiovaniDone => "garanzia_giovani_done",
+            Question::GolPath1 => "gol_path_1",
+            Question::GolCourseFar => "gol_course_far",
+            Question::GolEditionsUsedUp => "gol_editions_used_up",
+            Question::PattoTrainingAction => "patto_training_action",
+            Question::SelectedForHiring => "selected_for_hiring",
         }
     }
 
@@ -189,7 +204,12 @@ impl Question {
             | Question::ReceivesIncomeSupport
             | Question::ReceivesRedditoCittadinanza
             | Question::SocialServices
-            | Question::GaranziaGiovaniDone => Step::CpiAndSupport,
+            | Question::GaranziaGiovaniDone
+            | Question::GolPath1
+            | Question::GolCourseFar
+            | Question::GolEditionsUsedUp
+            | Question::PattoTrainingAction
+            | Question::SelectedForHiring => Step::CpiAndSupport,
         }
     }
 
@@ -220,7 +240,12 @@ impl Question {
             | Question::ReceivesIncomeSupport
             | Question::ReceivesRedditoCittadinanza
             | Question::SocialServices
-            | Question::GaranziaGiovaniDone => AnswerKind::YesNo,
+            | Question::GaranziaGiovaniDone
+            | Question::GolPath1
+            | Question::GolCourseFar
+            | Question::GolEditionsUsedUp
+            | Question::PattoTrainingAction
+            | Question::SelectedForHiring => AnswerKind::YesNo,
         }
     }
 
@@ -256,6 +281,11 @@ impl Question {
             Question::ReceivesRedditoCittadinanza => yes_no(p.receives_reddito_cittadinanza),
             Question::SocialServices => yes_no(p.social_services),
             Question::GaranziaGiovaniDone => yes_no(p.garanzia_giovani_done),
+            Question::GolPath1 => yes_no(p.gol_path_1),
+            Question::GolCourseFar => yes_no(p.gol_course_far),
+            Question::GolEditionsUsedUp => yes_no(p.gol_editions_used_up),
+            Question::PattoTrainingAction => yes_no(p.patto_training_action),
+            Question::SelectedForHiring => yes_no(p.selected_for_hiring),
         }
     }
 
@@ -355,6 +385,11 @@ impl Question {
             }
             Question::SocialServices => yes_no(&mut p.social_services, answer, wrong),
             Question::GaranziaGiovaniDone => yes_no(&mut p.garanzia_giovani_done, answer, wrong),
+            Question::GolPath1 => yes_no(&mut p.gol_path_1, answer, wrong),
+            Question::GolCourseFar => yes_no(&mut p.gol_course_far, answer, wrong),
+            Question::GolEditionsUsedUp => yes_no(&mut p.gol_editions_used_up, answer, wrong),
+            Question::PattoTrainingAction => yes_no(&mut p.patto_training_action, answer, wrong),
+            Question::SelectedForHiring => yes_no(&mut p.selected_for_hiring, answer, wrong),
         }
     }
 
