@@ -41,10 +41,16 @@ impl Place {
 
     /// "Pistoia", "pistoia (PT)", "PISTOIA PT", "Forlì" / "Forli'": all name this place.
     pub fn is_named(&self, typed: &str) -> bool {
-        let typed = fold(typed);
-        let name = fold(&self.name);
-        typed == name || typed == format!("{name}{}", fold(&self.province))
+        names(&fold(typed), &fold(&self.name), &self.province)
     }
+}
+
+/// `typed` (folded) is `name` (folded) alone or followed by its province. The province is
+/// folded only when the name matched: [`Table::knows`] asks this of every place per keystroke.
+fn names(typed: &str, name: &str, province: &str) -> bool {
+    typed
+        .strip_prefix(name)
+        .is_some_and(|rest| rest.is_empty() || rest == fold(province))
 }
 
 /// A name as compared: lower case, accents and anything but letters and digits left out.
@@ -136,7 +142,7 @@ impl Table {
         self.places
             .iter()
             .zip(&self.folded)
-            .any(|(p, name)| typed == *name || typed == format!("{name}{}", fold(&p.province)))
+            .any(|(p, name)| names(&typed, name, &p.province))
     }
 
     /// Places whose name begins with what was typed (two letters at least), as a form
