@@ -7,17 +7,15 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::components::layout::Layout;
+use crate::components::on_demand::on_demand;
 use crate::i18n::I18nContextProvider;
-use crate::pages::libretto::{
-    draft::DraftLayout, invio::InvioPage, overview::OverviewPage, riepilogo::RiepilogoPage,
-    section::SectionEntryPage, section::SectionPage, stampa::StampaPage,
-};
+use crate::pages::libretto::draft::DraftLayout;
+use crate::pages::libretto::section::{SectionEntryPage, SectionPage};
 use crate::pages::revisione::{
     DeskLayout, coda::CodaPage, monitoraggio::MonitoraggioPage, pratica::PraticaPage,
 };
 use crate::pages::{
-    dote::DotePage, home::HomePage, ila::IlaPage, impostazioni::ImpostazioniPage, invii::InviiPage,
-    libretto::LibrettoPage, not_found::NotFoundPage, ricevuta::RicevutaPage, trasparenza::TrasparenzaPage,
+    dote::DotePage, home::HomePage, ila::IlaPage, impostazioni::ImpostazioniPage, not_found::NotFoundPage,
 };
 use crate::store::outbox::Outbox;
 
@@ -51,20 +49,75 @@ pub fn LibrettoApp() -> impl IntoView {
             <Routes fallback=|| view! { <LoadFromServer /> }>
                 // Home is small: every entry has it, so going home needs no page load.
                 <Route path=path!("/") view=HomePage />
-                <Route path=path!("/libretto") view=LibrettoPage />
+                <Route path=path!("/libretto") view=|| on_demand(split::drafts) />
                 <ParentRoute path=path!("/libretto/:id") view=DraftLayout>
-                    <Route path=path!("") view=OverviewPage />
-                    <Route path=path!("riepilogo") view=RiepilogoPage />
-                    <Route path=path!("stampa") view=StampaPage />
-                    <Route path=path!("invio") view=InvioPage />
+                    <Route path=path!("") view=|| on_demand(split::overview) />
+                    <Route path=path!("riepilogo") view=|| on_demand(split::riepilogo) />
+                    <Route path=path!("stampa") view=|| on_demand(split::stampa) />
+                    <Route path=path!("invio") view=|| on_demand(split::invio) />
                     <Route path=path!(":sezione") view=SectionPage />
                     <Route path=path!(":sezione/:voce") view=SectionEntryPage />
                 </ParentRoute>
-                <Route path=path!("/invii") view=InviiPage />
-                <Route path=path!("/invii/:chiave") view=RicevutaPage />
-                <Route path=path!("/invii/:chiave/trasparenza") view=TrasparenzaPage />
+                <Route path=path!("/invii") view=|| on_demand(split::invii) />
+                <Route path=path!("/invii/:chiave") view=|| on_demand(split::ricevuta) />
+                <Route path=path!("/invii/:chiave/trasparenza") view=|| on_demand(split::trasparenza) />
             </Routes>
         </Shell>
+    }
+}
+
+/// The Libretto's other screens, split like its sections (`components::on_demand`): the
+/// drafts, one draft's overview, its two document views, sending it, and what was sent.
+mod split {
+    use leptos::prelude::*;
+    use leptos::wasm_split::wasm_split;
+
+    use crate::components::on_demand::Loaded;
+    use crate::pages::invii::InviiPage;
+    use crate::pages::libretto::{
+        LibrettoPage, invio::InvioPage, overview::OverviewPage, riepilogo::RiepilogoPage, stampa::StampaPage,
+    };
+    use crate::pages::ricevuta::RicevutaPage;
+    use crate::pages::trasparenza::TrasparenzaPage;
+
+    #[wasm_split(libretto_drafts, fallible, wasm_split_path = ::leptos::wasm_split)]
+    pub fn drafts() -> Loaded {
+        Ok(view! { <LibrettoPage /> }.into_any())
+    }
+
+    #[wasm_split(libretto_overview, fallible, wasm_split_path = ::leptos::wasm_split)]
+    pub fn overview() -> Loaded {
+        Ok(view! { <OverviewPage /> }.into_any())
+    }
+
+    #[wasm_split(libretto_document, fallible, wasm_split_path = ::leptos::wasm_split)]
+    pub fn riepilogo() -> Loaded {
+        Ok(view! { <RiepilogoPage /> }.into_any())
+    }
+
+    #[wasm_split(libretto_document, fallible, wasm_split_path = ::leptos::wasm_split)]
+    pub fn stampa() -> Loaded {
+        Ok(view! { <StampaPage /> }.into_any())
+    }
+
+    #[wasm_split(libretto_invio, fallible, wasm_split_path = ::leptos::wasm_split)]
+    pub fn invio() -> Loaded {
+        Ok(view! { <InvioPage /> }.into_any())
+    }
+
+    #[wasm_split(submissions, fallible, wasm_split_path = ::leptos::wasm_split)]
+    pub fn invii() -> Loaded {
+        Ok(view! { <InviiPage /> }.into_any())
+    }
+
+    #[wasm_split(submissions, fallible, wasm_split_path = ::leptos::wasm_split)]
+    pub fn ricevuta() -> Loaded {
+        Ok(view! { <RicevutaPage /> }.into_any())
+    }
+
+    #[wasm_split(submissions, fallible, wasm_split_path = ::leptos::wasm_split)]
+    pub fn trasparenza() -> Loaded {
+        Ok(view! { <TrasparenzaPage /> }.into_any())
     }
 }
 

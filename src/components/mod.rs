@@ -10,6 +10,7 @@ pub mod layout;
 pub mod libretto_document;
 pub mod libretto_prefill;
 pub mod local_time;
+pub mod on_demand;
 pub mod page_heading;
 pub mod profile_questions;
 pub mod programme_result;

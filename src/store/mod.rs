@@ -285,6 +285,18 @@ impl Store {
             .map_err(StoreError::from_idb)
     }
 
+    /// How many records a store holds, without reading them.
+    pub async fn count(&self, store: StoreName) -> Result<u32, StoreError> {
+        let tx = self.tx(store, TransactionMode::Readonly)?;
+        let object_store = tx.object_store(store.as_str()).map_err(StoreError::from_idb)?;
+        object_store
+            .count()
+            .primitive()
+            .map_err(StoreError::from_idb)?
+            .await
+            .map_err(StoreError::from_idb)
+    }
+
     /// Reads a whole store, setting aside the records that no longer match their type.
     async fn listing<T: serde::de::DeserializeOwned>(
         &self,

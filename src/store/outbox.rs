@@ -16,7 +16,7 @@ use chrono::Utc;
 use leptos::prelude::*;
 use sportello_core::{OutboxItem, SubmissionRecord};
 
-use super::{Store, StoreError};
+use super::{Store, StoreError, StoreName};
 use crate::api::{self, ApiFailure};
 
 /// The app-wide sender. Lives as long as the app; screens read its signals.
@@ -121,7 +121,17 @@ impl Outbox {
         leptos::task::spawn_local(async move {
             loop {
                 self.again.set_value(false);
-                let next = self.drain_once().await;
+                // The sender is a wasm chunk of its own (`components::on_demand`): a page
+                // with nothing waiting to be sent does not download it.
+                let next = if !waiting().await {
+                    None
+                } else {
+                    match sender::drain_once(self).await {
+                        Ok(drain) => drain.await,
+                        // Offline before the sender arrived: coming back online kicks again.
+                        Err(_) => Some(SENDER_RETRY),
+                    }
+                };
                 if !self.again.get_value() {
                     self.running.set_value(false);
                     if let Some(wait) = next {
@@ -132,7 +142,36 @@ impl Outbox {
             }
         });
     }
+}
 
+/// Whether anything is in the outbox; a store that cannot be opened is logged by the sender.
+async fn waiting() -> bool {
+    match Store::open().await {
+        Ok(store) => store.count(StoreName::Outbox).await.map_or(true, |n| n > 0),
+        Err(_) => true,
+    }
+}
+
+/// When to try again to fetch a sender that did not arrive.
+const SENDER_RETRY: Duration = Duration::from_secs(30);
+
+mod sender {
+    use std::pin::Pin;
+
+    use leptos::wasm_split::{SplitLoaderError, wasm_split};
+
+    use super::*;
+
+    pub type Drain = Pin<Box<dyn Future<Output = Option<Duration>>>>;
+
+    /// Sending, from the sender's own chunk (see `components::on_demand`).
+    #[wasm_split(outbox_sender, fallible, wasm_split_path = ::leptos::wasm_split)]
+    pub fn drain_once(outbox: Outbox) -> Result<Drain, SplitLoaderError> {
+        Ok(Box::pin(outbox.drain_once()))
+    }
+}
+
+impl Outbox {
     /// Sends every item that is due; returns how long until the next one is.
     async fn drain_once(self) -> Option<Duration> {
         let store = match Store::open().await {

@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { launch, freshPage, open, axeViolations, BASE_URL } from './browser.mjs';
+import { DRAFT_ID, seedRichDraft } from './seed.mjs';
 
 const it = JSON.parse(readFileSync(new URL('../../locales/it.json', import.meta.url)));
 const en = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url)));
@@ -116,9 +117,10 @@ test('/ is the light entry: its own page is painted before any wasm, and a link 
 
   const { context, page, problems } = await freshPage(browser);
   try {
+    // The entries' main modules only: a screen's own chunks are checked apart, below.
     const wasm = [];
     page.on('request', (req) => {
-      if (req.url().endsWith('.wasm')) wasm.push(new URL(req.url()).pathname);
+      if (req.url().endsWith('_bg.wasm')) wasm.push(new URL(req.url()).pathname);
     });
     await open(page, '/');
     assert.equal(wasm.length, 1);
@@ -151,7 +153,7 @@ test("each entry has its own addresses: a Libretto deep link fetches only the Li
     const documents = [];
     page.on('request', (req) => {
       const path = new URL(req.url()).pathname;
-      if (path.endsWith('.wasm')) wasm.push(entry(path));
+      if (entry(path)) wasm.push(entry(path));
       if (req.resourceType() === 'document') documents.push(path);
     });
     await open(page, '/libretto/00000000-0000-4000-8000-000000000000/esperienze-lavorative');
@@ -175,6 +177,46 @@ test("each entry has its own addresses: a Libretto deep link fetches only the Li
     await page.waitForTimeout(500);
     assert.deepEqual(documents, ['/libretto/a/b/c/d']);
     assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a section's screens are fetched when first shown: a deep link brings that section's chunk, not the others'; a chunk that does not arrive is said, and trying again draws the screen", async () => {
+  const { context, page, problems } = await freshPage(browser);
+  // Split modules are named after their module: `split_libretto_titoli-<hash>.wasm`.
+  const modules = [];
+  page.on('request', (req) => {
+    const name = new URL(req.url()).pathname.match(/^\/split_([a-z_]+)-[0-9a-f]{16}\.wasm$/)?.[1];
+    if (name) modules.push(name);
+  });
+  try {
+    await seedRichDraft(page);
+    modules.length = 0;
+    await open(page, `/libretto/${DRAFT_ID}/esperienze-lavorative`);
+    await page.locator('.entry-list__name').first().waitFor();
+    assert.deepEqual(modules, ['libretto_esperienze_lavorative'], 'only the open section');
+
+    // Inside the app: the draft's overview, then another section.
+    await page.locator('.draft-bar__name a').click();
+    await page.locator(`a[href$="/titoli-di-studio"]`).first().click();
+    await page.locator('h1', { hasText: it.sec_titoli_istruzione }).waitFor();
+    assert.deepEqual(modules, ['libretto_esperienze_lavorative', 'libretto_overview', 'libretto_titoli']);
+
+    // The connection drops before the languages' chunk arrives.
+    await page.route(/\/split_libretto_lingue-/, (route) => route.abort('internetdisconnected'));
+    await page.goto('about:blank');
+    await open(page, `/libretto/${DRAFT_ID}`);
+    await page.locator(`a[href$="/lingue"]`).first().click();
+    const failed = page.getByRole('alert').filter({ hasText: it.screen_load_failed });
+    await failed.waitFor();
+    await page.locator('h1', { hasText: it.screen_load_failed_title }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await page.unroute(/\/split_libretto_lingue-/);
+    await page.getByRole('button', { name: it.screen_load_retry }).click();
+    await page.locator('h1', { hasText: it.sec_lingue }).waitFor();
+    assert.equal(await failed.count(), 0);
+    assert.deepEqual(problems.filter((p) => !p.includes('split_libretto_lingue')), []);
   } finally {
     await context.close();
   }

@@ -35,12 +35,57 @@ pub fn server() -> Result {
 /// compressed copies of everything.
 fn release() -> Result {
     exec(command("trunk").args(["build", "--release", "--offline"]))?;
+    let index = dist().join("index.html");
+    let html =
+        std::fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    write(
+        &index,
+        crate::split::entry(bin_of("index.html")?, &dist(), &html)?.as_bytes(),
+    )?;
     for page in ["libretto.html", "revisione.html"] {
         let html = apart(page)?;
         write(&dist().join(page), html.as_bytes())?;
     }
     home()?;
+    unsplit_split_points()?;
     precompress(&dist())
+}
+
+/// An entry that links a split function but was not split would fail at load, importing a
+/// module that does not exist: that entry belongs in [`ENTRIES`].
+fn unsplit_split_points() -> Result {
+    for path in files(&dist())? {
+        if path.extension().is_some_and(|e| e == "js") {
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            if text.contains("__wasm_split_placeholder__") {
+                return Err(format!(
+                    "{} imports wasm-split's placeholder: its entry has split points but was not split \
+                     (xtask/src/build.rs, ENTRIES)",
+                    path.display()
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every entry: (page, binary). Each is split after trunk by `split.rs`, even one that never
+/// calls a split function: the library exports every split function's body, so without the
+/// split each entry would carry every lazy screen's code (the home page, three times its size).
+const ENTRIES: &[(&str, &str)] = &[
+    ("index.html", "sportello"),
+    ("libretto.html", "sportello-libretto"),
+    ("revisione.html", "sportello-revisione"),
+    ("home.html", "sportello-home"),
+];
+
+fn bin_of(page: &str) -> Result<&'static str> {
+    ENTRIES
+        .iter()
+        .find(|(p, _)| *p == page)
+        .map(|(_, bin)| *bin)
+        .ok_or_else(|| format!("{page} is not an entry (xtask/src/build.rs, ENTRIES)"))
 }
 
 /// trunk builds one page per run and empties its output directory first, so every entry but
@@ -59,6 +104,9 @@ fn apart(page: &str) -> Result<String> {
         .into_iter()
         .find(|n| out.join(n).exists())
         .ok_or_else(|| format!("trunk wrote no HTML page for {page}"))?;
+    let html = std::fs::read_to_string(out.join(html_name))
+        .map_err(|e| format!("cannot read the page {page}: {e}"))?;
+    let html = crate::split::entry(bin_of(page)?, &out, &html)?;
     for path in files(&out)? {
         let name = path.strip_prefix(&out).map_err(|e| e.to_string())?;
         if name.as_os_str() == html_name {
@@ -71,7 +119,7 @@ fn apart(page: &str) -> Result<String> {
         }
         std::fs::copy(&path, &to).map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
     }
-    std::fs::read_to_string(out.join(html_name)).map_err(|e| format!("cannot read the page {page}: {e}"))
+    Ok(html)
 }
 
 /// The light entry, one static page per language; the server picks it by the browser's

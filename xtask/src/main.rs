@@ -13,6 +13,7 @@ mod serve;
 mod server;
 mod setup;
 mod size;
+mod split;
 mod test;
 
 use std::process::ExitCode;

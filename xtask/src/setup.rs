@@ -10,6 +10,7 @@ pub const WASM_OPT_VERSION: &str = "version 132";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub const SQLITE3: &str = "/usr/bin/sqlite3";
+pub const WASM_SPLIT_VERSION: &str = "0.2.4";
 pub const TWIGGY_VERSION: &str = "0.8.0";
 
 pub fn run() -> Result {
@@ -18,6 +19,7 @@ pub fn run() -> Result {
     cmd::timed("setup: wasm target", || wasm_target(&mut installed))?;
     cmd::timed("setup: wasm-bindgen CLI", || wasm_bindgen_cli(&mut installed))?;
     cmd::timed("setup: trunk", || trunk(&mut installed))?;
+    cmd::timed("setup: wasm-split CLI", || wasm_split_cli(&mut installed))?;
     cmd::timed("setup: Debian packages (Chromium, PostgreSQL, sqlite3)", || {
         debian_packages(&mut installed)
     })?;
@@ -55,6 +57,27 @@ fn wasm_bindgen_cli(installed: &mut Vec<String>) -> Result {
     // `--locked` fails for this crate (a locked dependency is gone from the registry).
     exec(command("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted]))?;
     installed.push(format!("wasm-bindgen-cli {wanted}"));
+    Ok(())
+}
+
+/// Splits an entry's wasm at its `#[lazy]` screens (`split.rs`); from the same project as the
+/// `wasm_split_helpers` crate Leptos links in, whose section format it must read.
+fn wasm_split_cli(installed: &mut Vec<String>) -> Result {
+    // The CLI has no `--version`: cargo's own list says what is installed.
+    let list = probe("cargo", &["install", "--list"]).unwrap_or_default();
+    let wanted = format!("wasm_split_cli_support v{WASM_SPLIT_VERSION}:");
+    if list.lines().any(|l| l.trim() == wanted) && probe("wasm-split-cli", &["--help"]).is_some() {
+        return Ok(());
+    }
+    exec(command("cargo").args([
+        "install",
+        "wasm_split_cli_support",
+        "--version",
+        WASM_SPLIT_VERSION,
+        "--features",
+        "build-binary",
+    ]))?;
+    installed.push(format!("wasm-split-cli {WASM_SPLIT_VERSION}"));
     Ok(())
 }
 
@@ -168,9 +191,14 @@ pub fn bench_tools() -> Result {
 
 /// A small stable hash, enough to notice that the lock file changed.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    fnv1a_from(0xcbf2_9ce4_8422_2325, bytes)
+}
+
+/// FNV-1a continued from `h` over `bytes`, to hash several pieces as one.
+pub fn fnv1a_from(h: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(h, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// The version of a package as resolved in Cargo.lock.

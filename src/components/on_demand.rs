@@ -1,0 +1,66 @@
+//! Screens whose code is a wasm chunk of its own, fetched the first time one is shown.
+//!
+//! A split function (`#[wasm_split(module, fallible)]`, from the helpers crate Leptos builds
+//! on) becomes an `async fn` that loads its module before running; every function naming the
+//! same module lands in the same chunk. `cargo xtask build` cuts the wasm
+//! (`xtask/src/split.rs`); on other targets the functions just run.
+
+use std::pin::Pin;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+pub use leptos::wasm_split::SplitLoaderError;
+
+use crate::components::page_heading::PageHeading;
+use crate::i18n::{t, t_string, use_i18n};
+
+/// What a split screen function returns: its view, or why its chunk did not arrive.
+pub type Loaded = Result<AnyView, SplitLoaderError>;
+
+/// The view `load` gives, drawn once its chunk has arrived (at once if it already has).
+/// Nothing is drawn meanwhile: the page around it is already there. A chunk that does not
+/// arrive (the connection dropped) is said so, with a button that tries again: a failed
+/// load is not remembered, so the next attempt fetches afresh.
+pub fn on_demand<Fut>(load: impl Fn() -> Fut + Send + Sync + 'static) -> AnyView
+where
+    Fut: Future<Output = Loaded> + 'static,
+{
+    drawn(Arc::new(move || {
+        Box::pin(load()) as Pin<Box<dyn Future<Output = Loaded>>>
+    }))
+}
+
+type Loader = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Loaded>>> + Send + Sync>;
+
+/// One concrete function for every split screen, so the view code around them is compiled
+/// once, not once per screen, and it stays in the main module.
+fn drawn(load: Loader) -> AnyView {
+    let attempt = RwSignal::new(0u32);
+    (move || {
+        attempt.track();
+        let loading = load();
+        // The loader is not `Send` (it runs in the page's one thread); `Suspend` asks for it.
+        Suspend::new(send_wrapper::SendWrapper::new(async move {
+            match loading.await {
+                Ok(view) => view,
+                Err(_) => view! { <LoadFailed attempt /> }.into_any(),
+            }
+        }))
+    })
+    .into_any()
+}
+
+/// In place of the screen: its own heading (the tab's title, and where focus lands) and why.
+#[component]
+fn LoadFailed(attempt: RwSignal<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <PageHeading title=Signal::derive(move || t_string!(i18n, screen_load_failed_title).to_string()) />
+        <div class="notice notice--error" role="alert">
+            <p>{t!(i18n, screen_load_failed)}</p>
+            <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>
+                {t!(i18n, screen_load_retry)}
+            </button>
+        </div>
+    }
+}
