@@ -69,10 +69,7 @@ pub fn LibrettoApp() -> impl IntoView {
 /// The Libretto's other screens, split like its sections (`components::on_demand`): the
 /// drafts, one draft's overview, its two document views, sending it, and what was sent.
 mod split {
-    use leptos::prelude::*;
-    use leptos::wasm_split::wasm_split;
-
-    use crate::components::on_demand::Loaded;
+    use crate::components::on_demand::split_screen;
     use crate::pages::invii::InviiPage;
     use crate::pages::libretto::{
         LibrettoPage, invio::InvioPage, overview::OverviewPage, riepilogo::RiepilogoPage, stampa::StampaPage,
@@ -80,45 +77,14 @@ mod split {
     use crate::pages::ricevuta::RicevutaPage;
     use crate::pages::trasparenza::TrasparenzaPage;
 
-    #[wasm_split(libretto_drafts, fallible, wasm_split_path = ::leptos::wasm_split)]
-    pub fn drafts() -> Loaded {
-        Ok(view! { <LibrettoPage /> }.into_any())
-    }
-
-    #[wasm_split(libretto_overview, fallible, wasm_split_path = ::leptos::wasm_split)]
-    pub fn overview() -> Loaded {
-        Ok(view! { <OverviewPage /> }.into_any())
-    }
-
-    #[wasm_split(libretto_document, fallible, wasm_split_path = ::leptos::wasm_split)]
-    pub fn riepilogo() -> Loaded {
-        Ok(view! { <RiepilogoPage /> }.into_any())
-    }
-
-    #[wasm_split(libretto_document, fallible, wasm_split_path = ::leptos::wasm_split)]
-    pub fn stampa() -> Loaded {
-        Ok(view! { <StampaPage /> }.into_any())
-    }
-
-    #[wasm_split(libretto_invio, fallible, wasm_split_path = ::leptos::wasm_split)]
-    pub fn invio() -> Loaded {
-        Ok(view! { <InvioPage /> }.into_any())
-    }
-
-    #[wasm_split(submissions, fallible, wasm_split_path = ::leptos::wasm_split)]
-    pub fn invii() -> Loaded {
-        Ok(view! { <InviiPage /> }.into_any())
-    }
-
-    #[wasm_split(submissions, fallible, wasm_split_path = ::leptos::wasm_split)]
-    pub fn ricevuta() -> Loaded {
-        Ok(view! { <RicevutaPage /> }.into_any())
-    }
-
-    #[wasm_split(submissions, fallible, wasm_split_path = ::leptos::wasm_split)]
-    pub fn trasparenza() -> Loaded {
-        Ok(view! { <TrasparenzaPage /> }.into_any())
-    }
+    split_screen!(libretto_drafts, drafts, LibrettoPage);
+    split_screen!(libretto_overview, overview, OverviewPage);
+    split_screen!(libretto_document, riepilogo, RiepilogoPage);
+    split_screen!(libretto_document, stampa, StampaPage);
+    split_screen!(libretto_invio, invio, InvioPage);
+    split_screen!(submissions, invii, InviiPage);
+    split_screen!(submissions, ricevuta, RicevutaPage);
+    split_screen!(submissions, trasparenza, TrasparenzaPage);
 }
 
 /// The orientatore's review desk: another person's tool, which no citizen's page downloads.

@@ -64,3 +64,17 @@ fn LoadFailed(attempt: RwSignal<u32>) -> impl IntoView {
         </div>
     }
 }
+
+/// A screen (a component taking no props) as a split function named `$name` in the chunk
+/// `$module`: `split_screen!(libretto_overview, overview, OverviewPage);`.
+macro_rules! split_screen {
+    ($module:ident, $name:ident, $page:ident) => {
+        #[::leptos::wasm_split::wasm_split($module, fallible, wasm_split_path = ::leptos::wasm_split)]
+        pub fn $name() -> $crate::components::on_demand::Loaded {
+            Ok(::leptos::prelude::IntoAny::into_any(
+                ::leptos::prelude::view! { <$page /> },
+            ))
+        }
+    };
+}
+pub(crate) use split_screen;

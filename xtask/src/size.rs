@@ -211,21 +211,12 @@ fn shorten(name: &str) -> String {
     format!("{cut}…")
 }
 
-/// The `--enable-*` flags trunk passes to wasm-opt, read from `index.html` (their one home).
+/// The `--enable-*` flags the release build passes to wasm-opt (their one home is
+/// `split.rs`), so the names-kept copy is optimised as what ships.
 fn wasm_opt_params() -> Result<Vec<String>> {
-    let html = std::fs::read_to_string(root().join("index.html"))
-        .map_err(|e| format!("cannot read index.html: {e}"))?;
-    let start = html
-        .find("data-wasm-opt-params=\"")
-        .ok_or("index.html has no data-wasm-opt-params")?
-        + "data-wasm-opt-params=\"".len();
-    let end = html[start..]
-        .find('"')
-        .ok_or("unterminated data-wasm-opt-params")?
-        + start;
-    Ok(html[start..end]
-        .split_whitespace()
+    Ok(crate::split::WASM_OPT_FLAGS
+        .iter()
         .filter(|p| p.starts_with("--enable-"))
-        .map(str::to_owned)
+        .map(|p| (*p).to_owned())
         .collect())
 }

@@ -1,6 +1,7 @@
-//! Route splitting for an entry whose screens are `#[lazy]` (see `src/app.rs`): trunk cannot
-//! do it (trunk issue #1022), so after trunk has built the entry its script and wasm are
-//! replaced by a split build of the same cargo output:
+//! Route splitting for the app's entries, whose on-demand screens are split functions (see
+//! `src/components/on_demand.rs`): trunk cannot do it (trunk issue #1022), so after trunk
+//! has built an entry its script and wasm are replaced by a split build of the same cargo
+//! output:
 //!
 //! cargo's wasm (linked with `--emit-relocs`, `build.rs`), without the split functions it
 //! does not call ([`prune_uncalled`]) → `wasm-split-cli` (the
@@ -17,9 +18,10 @@ use std::path::{Path, PathBuf};
 
 use crate::cmd::{Result, command, exec, root};
 
-/// The flags trunk gives wasm-opt (`data-wasm-opt-params` in the pages), for the chunks and
-/// the main module alike.
-const WASM_OPT_FLAGS: &[&str] = &[
+/// wasm-opt's flags for every module that ships, the chunks and the main module alike (trunk's
+/// own wasm-opt is off in the pages: its output is replaced). The features are those the
+/// Rust toolchain emits for wasm32 and the browsers Sportello supports all have.
+pub const WASM_OPT_FLAGS: &[&str] = &[
     "-Oz",
     "--strip-debug",
     "--strip-producers",
@@ -339,5 +341,90 @@ impl<'a> Reader<'a> {
             self.uleb()?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(id: u8, body: &[u8]) -> Vec<u8> {
+        let mut out = vec![id];
+        leb(&mut out, body.len() as u64);
+        out.extend_from_slice(body);
+        out
+    }
+
+    fn name(out: &mut Vec<u8>, s: &str) {
+        leb(out, s.len() as u64);
+        out.extend_from_slice(s.as_bytes());
+    }
+
+    /// A module (not a valid program: only the sections read here) importing one split
+    /// function and a memory, and exporting two split bodies and `main`.
+    fn module() -> Vec<u8> {
+        let mut imports = vec![2];
+        name(&mut imports, "__wasm_split_placeholder__");
+        name(&mut imports, "__wasm_split_00libretto_titoli00_import_ab12_list");
+        imports.extend([0, 3]); // a function of type 3
+        name(&mut imports, "env");
+        name(&mut imports, "memory");
+        imports.extend([2, 1, 17, 0x80, 0x02]); // memory, min 17, max 256
+        let mut exports = vec![3];
+        for (n, index) in [
+            ("__wasm_split_00libretto_titoli00_export_ab12_list", 7u8),
+            ("__wasm_split_00libretto_lingue00_export_cd34_list", 8),
+            ("main", 9),
+        ] {
+            name(&mut exports, n);
+            exports.extend([0, index]);
+        }
+        let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+        wasm.extend(section(IMPORT_SECTION, &imports));
+        wasm.extend(section(EXPORT_SECTION, &exports));
+        wasm.extend(section(0, b"\x04nameXY"));
+        wasm
+    }
+
+    fn export_names(wasm: &[u8]) -> Vec<String> {
+        let body = sections(wasm)
+            .unwrap()
+            .into_iter()
+            .find(|(id, _)| *id == EXPORT_SECTION)
+            .unwrap()
+            .1;
+        let mut r = Reader { bytes: body, at: 0 };
+        (0..r.uleb().unwrap())
+            .map(|_| {
+                let n = r.name().unwrap();
+                r.byte().unwrap();
+                r.uleb().unwrap();
+                n
+            })
+            .collect()
+    }
+
+    #[test]
+    fn drops_only_the_split_bodies_nobody_calls() {
+        let pruned = prune_uncalled(&module()).unwrap();
+        assert_eq!(
+            export_names(&pruned),
+            ["__wasm_split_00libretto_titoli00_export_ab12_list", "main"]
+        );
+        // Every other section is copied as it was.
+        let original = module();
+        let before = sections(&original).unwrap();
+        let after = sections(&pruned).unwrap();
+        assert_eq!(before.len(), after.len());
+        assert_eq!(before[0], after[0]);
+        assert_eq!(before[2], after[2]);
+    }
+
+    #[test]
+    fn refuses_what_is_not_wasm() {
+        assert!(prune_uncalled(b"<html>").is_err());
+        let mut cut = module();
+        cut.truncate(30);
+        assert!(prune_uncalled(&cut).is_err());
     }
 }
