@@ -1,9 +1,9 @@
 //! Screens whose code is a wasm chunk of its own, fetched the first time one is shown.
 //!
-//! A split function (`#[wasm_split(module, fallible)]`, from the helpers crate Leptos builds
-//! on) becomes an `async fn` that loads its module before running; every function naming the
-//! same module lands in the same chunk. `cargo xtask build` cuts the wasm
-//! (`xtask/src/split.rs`); on other targets the functions just run.
+//! A split function (`split_fn!`: `#[wasm_split(module, fallible)]`, from the helpers crate
+//! Leptos builds on) becomes an `async fn` that loads its module before running; every
+//! function naming the same module lands in the same chunk. `cargo xtask build` cuts the wasm
+//! (`xtask/src/split.rs`); on other targets, and without the `split` feature, they just run.
 
 use std::pin::Pin;
 use std::sync::Arc;
@@ -65,16 +65,33 @@ fn LoadFailed(attempt: RwSignal<u32>) -> impl IntoView {
     }
 }
 
+/// A split function in the chunk `$module` (functions naming the same module share a chunk);
+/// callers `.await` it. Without the `split` feature (browser tests, which are not split) it is
+/// the same function run in place.
+macro_rules! split_fn {
+    ($module:ident, $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
+        #[cfg(feature = "split")]
+        #[::leptos::wasm_split::wasm_split($module, fallible, wasm_split_path = ::leptos::wasm_split)]
+        $vis fn $name($($arg: $ty),*) -> $ret $body
+
+        #[cfg(not(feature = "split"))]
+        $vis async fn $name($($arg: $ty),*) -> $ret $body
+    };
+}
+pub(crate) use split_fn;
+
 /// A screen (a component taking no props) as a split function named `$name` in the chunk
 /// `$module`: `split_screen!(libretto_overview, overview, OverviewPage);`.
 macro_rules! split_screen {
     ($module:ident, $name:ident, $page:ident) => {
-        #[::leptos::wasm_split::wasm_split($module, fallible, wasm_split_path = ::leptos::wasm_split)]
-        pub fn $name() -> $crate::components::on_demand::Loaded {
-            Ok(::leptos::prelude::IntoAny::into_any(
-                ::leptos::prelude::view! { <$page /> },
-            ))
-        }
+        $crate::components::on_demand::split_fn!(
+            $module,
+            pub fn $name() -> $crate::components::on_demand::Loaded {
+                Ok(::leptos::prelude::IntoAny::into_any(
+                    ::leptos::prelude::view! { <$page /> },
+                ))
+            }
+        );
     };
 }
 pub(crate) use split_screen;

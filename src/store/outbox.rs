@@ -158,17 +158,20 @@ const SENDER_RETRY: Duration = Duration::from_secs(30);
 mod sender {
     use std::pin::Pin;
 
-    use leptos::wasm_split::{SplitLoaderError, wasm_split};
+    use leptos::wasm_split::SplitLoaderError;
 
     use super::*;
+    use crate::components::on_demand::split_fn;
 
     pub type Drain = Pin<Box<dyn Future<Output = Option<Duration>>>>;
 
-    /// Sending, from the sender's own chunk (see `components::on_demand`).
-    #[wasm_split(outbox_sender, fallible, wasm_split_path = ::leptos::wasm_split)]
-    pub fn drain_once(outbox: Outbox) -> Result<Drain, SplitLoaderError> {
-        Ok(Box::pin(outbox.drain_once()))
-    }
+    // Sending, from the sender's own chunk (see `components::on_demand`).
+    split_fn!(
+        outbox_sender,
+        pub fn drain_once(outbox: Outbox) -> Result<Drain, SplitLoaderError> {
+            Ok(Box::pin(outbox.drain_once()))
+        }
+    );
 }
 
 impl Outbox {

@@ -52,13 +52,12 @@ async fn screen(section: Option<Section>, voce: Option<ItemId>) -> Loaded {
 /// One split module per section (see `components::on_demand`).
 mod split {
     use leptos::prelude::*;
-    use leptos::wasm_split::wasm_split;
     use sportello_core::libretto::{
         Competenza, EsperienzaFormativa, EsperienzaLavorativa, Evidenza, ItemId, Lingua, TitoloIstruzione,
     };
 
     use super::super::entries::{EntryListPage, EntryPage};
-    use crate::components::on_demand::{Loaded, split_screen};
+    use crate::components::on_demand::{Loaded, split_fn, split_screen};
     use crate::pages::libretto as pages;
     use pages::competenze_digitali::CompetenzeDigitaliPage;
     use pages::dati_personali::DatiPersonaliPage;
@@ -81,15 +80,19 @@ mod split {
                 }
             }
 
-            #[wasm_split($list, fallible, wasm_split_path = ::leptos::wasm_split)]
-            fn $list() -> Loaded {
-                Ok(view! { <EntryListPage<$entry> /> }.into_any())
-            }
+            split_fn!(
+                $list,
+                fn $list() -> Loaded {
+                    Ok(view! { <EntryListPage<$entry> /> }.into_any())
+                }
+            );
 
-            #[wasm_split(libretto_forms, fallible, wasm_split_path = ::leptos::wasm_split)]
-            fn $entry_fn(id: ItemId) -> Loaded {
-                Ok(view! { <EntryPage<$entry> id form=$form /> }.into_any())
-            }
+            split_fn!(
+                libretto_forms,
+                fn $entry_fn(id: ItemId) -> Loaded {
+                    Ok(view! { <EntryPage<$entry> id form=$form /> }.into_any())
+                }
+            );
         };
     }
 
