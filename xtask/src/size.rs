@@ -1,6 +1,7 @@
-//! Where the wasm's bytes go: the release wasm optimised again exactly as trunk does it but
-//! with its names kept (`-g`), read by twiggy. Grouped by crate, the biggest items, the
-//! biggest monomorphisations, and code against data.
+//! Where the wasm's bytes go: each entry's main module as the split build made it (the code
+//! every screen of that entry downloads), optimised again exactly as released but with its
+//! names kept (`-g`), read by twiggy. Grouped by crate, the biggest items, the biggest
+//! monomorphisations, and code against data; then the entry's chunks, by size.
 
 use std::collections::BTreeMap;
 
@@ -14,8 +15,9 @@ const ENTRIES: &[&str] = &[
     "sportello",
 ];
 
-/// The release build must have run: trunk leaves wasm-bindgen's output (names intact,
-/// before wasm-opt) in `target/wasm-bindgen/release`. One report per entry.
+/// The release build must have run: the split step leaves wasm-bindgen's output of each
+/// main module (names intact, before wasm-opt) in `target/split/<entry>/bound`. One report
+/// per entry.
 pub fn report() -> Result {
     for entry in ENTRIES {
         report_entry(entry)?;
@@ -24,17 +26,14 @@ pub fn report() -> Result {
 }
 
 fn report_entry(entry: &str) -> Result {
-    let dir = root().join("target/wasm-bindgen/release");
-    let input = [entry.to_owned(), entry.replace('-', "_")]
-        .iter()
-        .map(|name| dir.join(format!("{name}_bg.wasm")))
-        .find(|p| p.exists())
-        .ok_or_else(|| {
-            format!(
-                "{entry}'s wasm is missing in {}: build the release app first",
-                dir.display()
-            )
-        })?;
+    let split = root().join("target/split").join(entry);
+    let input = split.join("bound").join(format!("{entry}_bg.wasm"));
+    if !input.exists() {
+        return Err(format!(
+            "{} is missing: build the release app first",
+            input.display()
+        ));
+    }
     let named = root().join(format!("target/bench/{entry}_names.wasm"));
     std::fs::create_dir_all(named.parent().unwrap_or(&root()))
         .map_err(|e| format!("cannot create target/bench: {e}"))?;
@@ -48,7 +47,9 @@ fn report_entry(entry: &str) -> Result {
     cmd::exec(&mut opt)?;
     let items = top_items(&named)?;
     let total: u64 = items.iter().map(|i| i.size).sum();
-    println!("\nbench: where {entry}'s wasm bytes go (twiggy, optimised as released, names kept; raw bytes)");
+    println!(
+        "\nbench: where {entry}'s main module's bytes go (twiggy, optimised as released, names kept; raw bytes)"
+    );
     println!("  wasm_items entry={entry} total_bytes={total}");
 
     let (data, code): (Vec<&Item>, Vec<&Item>) =
@@ -94,6 +95,28 @@ fn report_entry(entry: &str) -> Result {
     println!("  top monomorphisations (bloat = all copies but the largest):");
     for (name, bloat, copies) in generics.iter().take(15) {
         println!("    {bloat:>9}  ×{copies:<4} {}", shorten(name));
+    }
+
+    // The chunks, as shipped (optimised in place by the split step): fetched by the screens
+    // that need them, listed per visit by the first-load bench.
+    let mut chunks: Vec<(u64, String)> = crate::build::files(&split)?
+        .into_iter()
+        .filter(|p| p.parent() == Some(split.as_path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "wasm"))
+        .filter_map(|p| {
+            let name = p.file_stem()?.to_str()?.to_owned();
+            let size = std::fs::metadata(&p).map_or(0, |m| m.len());
+            (name != entry && name != "pruned").then_some((size, name))
+        })
+        .collect();
+    chunks.sort_by(|a, b| b.cmp(a));
+    println!(
+        "  wasm_chunks entry={entry} files={} total_bytes={}",
+        chunks.len(),
+        chunks.iter().map(|c| c.0).sum::<u64>()
+    );
+    for (size, name) in chunks.iter().take(10) {
+        println!("    {size:>9}  {name}");
     }
     Ok(())
 }

@@ -71,6 +71,9 @@ pub fn entry(bin: &str, out: &Path, html: &str) -> Result<String> {
                 "web",
                 "--no-typescript",
                 "--keep-lld-exports",
+                // Function names for `cargo xtask size`; wasm-opt's `--strip-debug` takes
+                // them out of what ships.
+                "--keep-debug",
                 "--out-name",
                 bin,
             ])
@@ -78,8 +81,9 @@ pub fn entry(bin: &str, out: &Path, html: &str) -> Result<String> {
             .arg(&bound)
             .arg(work.join(format!("{bin}.wasm"))),
     )?;
-    let main_wasm = bound.join(format!("{bin}_bg.wasm"));
-    for wasm in chunks.iter().chain([&main_wasm]) {
+    // The chunks are optimised in place; the main module into a copy, so that wasm-bindgen's
+    // output keeps its names for `cargo xtask size`.
+    for wasm in &chunks {
         exec(
             command("wasm-opt")
                 .args(WASM_OPT_FLAGS)
@@ -88,6 +92,14 @@ pub fn entry(bin: &str, out: &Path, html: &str) -> Result<String> {
                 .arg(wasm),
         )?;
     }
+    let main_wasm = bound.join(format!("{bin}_bg.opt.wasm"));
+    exec(
+        command("wasm-opt")
+            .args(WASM_OPT_FLAGS)
+            .arg(bound.join(format!("{bin}_bg.wasm")))
+            .arg("-o")
+            .arg(&main_wasm),
+    )?;
 
     // (name as the other files refer to it, its bytes)
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
