@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use crate::components::focus::follow_in_page_link;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::page_heading::HeadingsShown;
+use crate::components::update_notice::UpdateNotice;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::prefs;
 
@@ -50,6 +51,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </nav>
         </header>
         <main id="contenuto" class="container site-main" tabindex="-1">
+            <UpdateNotice />
             {children()}
         </main>
         <footer class="site-footer">

@@ -22,3 +22,4 @@ pub mod sent_versions;
 pub mod store_error;
 pub mod submission_labels;
 pub mod submission_summary;
+pub mod update_notice;

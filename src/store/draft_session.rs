@@ -8,7 +8,7 @@
 //! `BroadcastChannel`: two tabs editing one draft never silently overwrite each other, and a
 //! tab with nothing unsaved simply picks up the other's changes.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use chrono::{DateTime, Local, Utc};
@@ -47,6 +47,42 @@ struct SavedMessage {
 }
 
 type Handoff = Rc<RefCell<Option<Draft>>>;
+
+thread_local! {
+    /// Draft writes started and not yet ended, in every session of this page.
+    static WRITING: Cell<u32> = const { Cell::new(0) };
+}
+
+/// One write in flight, counted in [`WRITING`] until dropped, whichever way the write ends.
+struct Writing;
+
+impl Writing {
+    fn start() -> Self {
+        WRITING.with(|w| w.set(w.get() + 1));
+        Self
+    }
+}
+
+impl Drop for Writing {
+    fn drop(&mut self) {
+        WRITING.with(|w| w.set(w.get().saturating_sub(1)));
+    }
+}
+
+/// Resolves once no draft is being written, or after five seconds (a write that hangs must
+/// not hold the page for ever): what the page waits for before it reloads itself, since a
+/// write still running when a page unloads may be lost.
+pub async fn writes_settled() {
+    for _ in 0..100 {
+        if WRITING.with(Cell::get) == 0 {
+            return;
+        }
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+    }
+}
 
 #[derive(Clone, Copy)]
 pub struct DraftSession {
@@ -171,7 +207,11 @@ impl DraftSession {
         self.dirty.set_value(false);
         timing(|p| p.mark(WRITE_MARK).map(|_| ()));
         let session = *self;
-        leptos::task::spawn_local(async move { session.save(draft, base, handoff).await });
+        let writing = Writing::start();
+        leptos::task::spawn_local(async move {
+            session.save(draft, base, handoff).await;
+            drop(writing);
+        });
     }
 
     async fn save(self, draft: Draft, base: u64, handoff: Handoff) {

@@ -4,6 +4,7 @@
 use chrono::Utc;
 use sportello_core::libretto::FileRef;
 use sportello_core::libretto::export::{ImportError, Imported, export, import};
+use sportello_core::libretto::json_resume::{self, ResumeImport};
 use sportello_core::{Draft, DraftId, EvidenceMeta};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -45,13 +46,42 @@ pub async fn blob_bytes(blob: &web_sys::Blob) -> Result<Vec<u8>, StoreError> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Reads a chosen file as text and checks it as an export.
-pub async fn read_import(file: &web_sys::File) -> Result<Imported, ImportProblem> {
+/// What a chosen file turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Incoming {
+    /// A Sportello export.
+    Libretto(Imported),
+    /// A CV in JSON Resume format, with what it holds that the Libretto cannot.
+    Cv(ResumeImport),
+}
+
+/// Reads a chosen file as text and checks it as an export, or else as a JSON Resume CV.
+pub async fn read_import(file: &web_sys::File) -> Result<Incoming, ImportProblem> {
     let text = JsFuture::from(file.text())
         .await
         .map_err(|_| ImportProblem::Unreadable)?;
     let text = text.as_string().ok_or(ImportProblem::Unreadable)?;
-    import(&text).map_err(ImportProblem::Format)
+    match import(&text) {
+        Err(ImportError::NotAnExport) => json_resume::import(&text)
+            .map(Incoming::Cv)
+            .map_err(ImportProblem::Format),
+        other => other.map(Incoming::Libretto).map_err(ImportProblem::Format),
+    }
+}
+
+/// Stores a CV's Libretto as a new draft (never over an existing one); returns its id.
+pub async fn save_cv(cv: ResumeImport, name: String) -> Result<DraftId, StoreError> {
+    let store = Store::open().await?;
+    let mut draft = Draft::new(name, Utc::now());
+    draft.libretto = cv.libretto;
+    store.put(&draft).await?;
+    Ok(draft.id)
+}
+
+/// The Libretto as a JSON Resume CV file.
+pub fn export_cv(draft: &Draft) -> Result<String, StoreError> {
+    serde_json::to_string_pretty(&json_resume::export(&draft.libretto, Utc::now()))
+        .map_err(|e| StoreError::Other(e.to_string()))
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -25,6 +25,8 @@ export async function launch() {
 /**
  * A fresh browser context (empty storage, like a first visit) whose page records every
  * console error and uncaught exception, so a CSP violation or a panic fails the test.
+ * `serviceWorkers: 'block'` for a test that cuts the page's own requests: what the app's
+ * service worker serves from its copy of the build never reaches a route.
  */
 /**
  * Chromium's own PDF viewer: a component extension and the resources it draws with, read from
@@ -32,8 +34,8 @@ export async function launch() {
  */
 const PDF_VIEWER = ['chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/', 'chrome://resources/'];
 
-export async function freshPage(browser, { locale = 'it-IT' } = {}) {
-  const context = await browser.newContext({ locale });
+export async function freshPage(browser, { locale = 'it-IT', serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ locale, serviceWorkers });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {

@@ -9,9 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { sql } from './cpi.mjs';
+import { freePort, sql, startServer } from './cpi.mjs';
 import { BASE_URL, launch, freshPage, open, axeViolations, press } from './browser.mjs';
 import { PDF, PDF_SHA, seedRichDraft } from './seed.mjs';
 
@@ -19,7 +17,6 @@ const it = JSON.parse(readFileSync(new URL('../../locales/it.json', import.meta.
 const en = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url)));
 const CPI_DATA = process.env.CPI_DATA;
 const CPI_BIN = process.env.CPI_BIN;
-const DIST = process.env.DIST ?? 'dist';
 
 let browser;
 before(async () => {
@@ -168,36 +165,11 @@ test('the answer lost after the server stored it: a reload resends with the same
 
 // ── a server of our own, to stop and start ──────────────────────────────────────────────
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(port, dataDir) {
-  const child = spawn(CPI_BIN, ['--dist', DIST, '--data', dataDir, '--addr', `127.0.0.1:${port}`], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (res.ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the second CPI server did not start');
-}
-
 test('the server stopped in the middle of the uploads and started again: the send completes, one record', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sportello-cpi-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  let server = await startServer(port, dataDir);
+  let server = await startServer({ dataDir, port });
   const context = await browser.newContext({ locale: 'it-IT' });
   const page = await context.newPage();
   const errors = [];
@@ -214,7 +186,7 @@ test('the server stopped in the middle of the uploads and started again: the sen
         server.kill('SIGKILL');
         await new Promise((r) => server.once('exit', r));
         await route.continue(); // refused: nobody listens
-        server = await startServer(port, dataDir);
+        server = await startServer({ dataDir, port });
         return;
       }
       await route.continue();

@@ -183,7 +183,9 @@ test("each entry has its own addresses: a Libretto deep link fetches only the Li
 });
 
 test("a section's screens are fetched when first shown: a deep link brings that section's chunk, not the others'; a chunk that does not arrive is said, and trying again draws the screen", async () => {
-  const { context, page, problems } = await freshPage(browser);
+  // Without the service worker: the chunk cut below is the page's own request, as on a first
+  // visit before the worker has kept the build.
+  const { context, page, problems } = await freshPage(browser, { serviceWorkers: 'block' });
   // Split modules are named after their module: `split_libretto_titoli-<hash>.wasm`.
   const modules = [];
   page.on('request', (req) => {

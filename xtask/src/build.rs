@@ -6,7 +6,17 @@ use std::path::{Path, PathBuf};
 use crate::cmd::{Result, command, exec, root};
 
 /// Files worth compressing: text and wasm. Fonts (woff2) and images are compressed already.
-const COMPRESSIBLE: &[&str] = &["html", "js", "wasm", "css", "svg", "json", "txt", "tsv"];
+const COMPRESSIBLE: &[&str] = &[
+    "html",
+    "js",
+    "wasm",
+    "css",
+    "svg",
+    "json",
+    "txt",
+    "tsv",
+    "webmanifest",
+];
 
 pub fn dist() -> PathBuf {
     root().join("dist")
@@ -31,8 +41,8 @@ pub fn server() -> Result {
 }
 
 /// The app's entries: the rest of the app (`index.html`), the Libretto's (`libretto.html`),
-/// the review desk's (`revisione.html`) and the light one for `/` (`home.html`), then
-/// compressed copies of everything.
+/// the review desk's (`revisione.html`) and the light one for `/` (`home.html`), the service
+/// worker that keeps them for offline use, then compressed copies of everything.
 fn release() -> Result {
     exec(command("trunk").args(["build", "--release", "--offline"]))?;
     let index = dist().join("index.html");
@@ -48,6 +58,7 @@ fn release() -> Result {
     }
     home()?;
     unsplit_split_points()?;
+    crate::offline::service_worker(&dist())?;
     precompress(&dist())
 }
 

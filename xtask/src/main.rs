@@ -8,6 +8,7 @@ mod bench;
 mod build;
 mod cmd;
 mod load;
+mod offline;
 mod postgres;
 mod serve;
 mod server;

@@ -5,7 +5,8 @@
 //! entry for the Libretto and its submissions (`libretto.html`), the review desk's for
 //! `/revisione…` (`revisione.html`), and `index.html` (the rest of
 //! the app) for every other address. The app asks the server again for a route its entry
-//! lacks, so this is the one place that decides which entry has which address.
+//! lacks, so this is the one place that decides which entry has which address; the service
+//! worker, which serves the pages offline, reads the same table from [`ROUTES_JSON`].
 
 use std::path::{Path, PathBuf};
 
@@ -43,6 +44,10 @@ const ENTRY_ROUTES: &[(&str, &[&str])] = &[
     ("libretto.html", &["/libretto", "/invii"]),
     ("revisione.html", &["/revisione"]),
 ];
+
+/// Where the table of entries and their addresses is published, for the service worker
+/// (`public/sw.js`): offline, it serves each address the page the server would have served.
+pub const ROUTES_JSON: &str = "/app-routes.json";
 
 /// Whether `path` is `prefix` or an address below it.
 fn under(path: &str, prefix: &str) -> bool {
@@ -105,12 +110,14 @@ impl AppFiles {
             .precompressed_gzip()
             .fallback(tower::util::BoxCloneSyncService::new(fallback));
         let homes = self.home_languages;
+        let routes_json = routes_json(&self.entries);
         let entries = self.entries;
         // An entry's page is asked of the file service in place of the address, so it comes
         // precompressed too.
         let service = tower::service_fn(move |mut req: Request<Body>| {
             let files = files.clone();
             let path = req.uri().path();
+            let routes = (path == ROUTES_JSON).then(|| routes_json.clone());
             let page = match &homes {
                 Some((default, translated)) if path == "/" => {
                     let accept = req
@@ -127,6 +134,13 @@ impl AppFiles {
             };
             let by_language = path == "/" && page.is_some();
             async move {
+                if let Some(json) = routes {
+                    let mut response = json.into_response();
+                    response
+                        .headers_mut()
+                        .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                    return Ok(response);
+                }
                 if let Some(page) = &page
                     && let Ok(uri) = page.parse()
                 {
@@ -144,6 +158,18 @@ impl AppFiles {
         });
         tower::util::BoxCloneSyncService::new(service)
     }
+}
+
+/// `{"pages": [{"page": "/libretto.html", "routes": ["/libretto", …]}, …], "other":
+/// "/index.html"}`: the entries this build has, each with the addresses it is served for;
+/// `/` is its own entry (its page depends on the browser's languages) and every other app
+/// address gets `other`.
+fn routes_json(entries: &[(&'static str, &'static [&'static str])]) -> String {
+    let pages: Vec<serde_json::Value> = entries
+        .iter()
+        .map(|(page, routes)| serde_json::json!({ "page": format!("/{page}"), "routes": routes }))
+        .collect();
+    serde_json::json!({ "pages": pages, "other": "/index.html" }).to_string()
 }
 
 /// A page of the build, or `None` when this build does not have it.

@@ -227,6 +227,30 @@ async fn with_a_libretto_entry_built_its_addresses_get_it_and_no_others_do() {
     assert_eq!(missing.status(), 404);
 }
 
+/// The service worker serves pages offline from the table the server publishes: it must name
+/// the entries this build has with their addresses, and never be kept stale by a cache.
+#[tokio::test]
+async fn the_route_table_for_the_service_worker_lists_the_entries_built() {
+    let without = start(&[]).await;
+    let res = get(&format!("{}/app-routes.json", without.base), None).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(header(&res, "cache-control"), "no-cache");
+    let table: serde_json::Value = res.json().await.expect("json");
+    assert_eq!(table, serde_json::json!({ "pages": [], "other": "/index.html" }));
+
+    let with = start(&[("libretto.html", b"<html></html>")]).await;
+    let res = get(&format!("{}/app-routes.json", with.base), None).await;
+    assert!(header(&res, "content-type").starts_with("application/json"));
+    let table: serde_json::Value = res.json().await.expect("json");
+    assert_eq!(
+        table,
+        serde_json::json!({
+            "pages": [{ "page": "/libretto.html", "routes": ["/libretto", "/invii"] }],
+            "other": "/index.html"
+        })
+    );
+}
+
 #[tokio::test]
 async fn hashed_assets_are_cached_for_a_year_and_served_precompressed() {
     let js = b"console.log('app')".repeat(50);

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use sportello_core::libretto::export::{ImportError, Imported};
+use sportello_core::libretto::json_resume::{LeftOut, ResumeImport};
 use sportello_core::{Draft, DraftId};
 use wasm_bindgen::JsCast;
 
@@ -11,7 +12,9 @@ use crate::components::form::Bound;
 use crate::components::form::choice::Checkbox;
 use crate::components::store_error::StoreErrorMessage;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::store::transfer::{ImportMode, ImportProblem, download, export_json, read_import, save_import};
+use crate::store::transfer::{
+    ImportMode, ImportProblem, Incoming, download, export_cv, export_json, read_import, save_cv, save_import,
+};
 use crate::store::{Store, StoreError};
 use crate::tr;
 
@@ -20,7 +23,7 @@ pub fn ExportPanel() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let include = RwSignal::new(true);
-    let outcome = RwSignal::new(None::<Result<usize, StoreError>>);
+    let outcome = RwSignal::new(None::<Result<Exported, StoreError>>);
     let export = move |_| {
         session.flush();
         let draft = session.draft.get_untracked();
@@ -28,13 +31,19 @@ pub fn ExportPanel() -> impl IntoView {
             let result = export_json(&draft, include.get_untracked())
                 .await
                 .and_then(|(json, missing)| {
-                    let name = format!("libretto-sportello-{}.json", chrono::Local::now().date_naive());
-                    download(&json, &name, "application/json")
-                        .map(|_| missing)
-                        .map_err(|e| StoreError::Other(format!("{e:?}")))
+                    offer(&json, &format!("libretto-sportello-{}.json", today()))
+                        .map(|()| Exported::Libretto { missing })
                 });
             outcome.try_set(Some(result));
         });
+    };
+    let export_as_cv = move |_| {
+        session.flush();
+        let result = session
+            .draft
+            .with_untracked(export_cv)
+            .and_then(|json| offer(&json, &format!("cv-sportello-{}.json", today())).map(|()| Exported::Cv));
+        outcome.set(Some(result));
     };
     view! {
         <section class="panel" aria-labelledby="esporta-titolo">
@@ -43,13 +52,37 @@ pub fn ExportPanel() -> impl IntoView {
             <Checkbox field="includi_file" label=tr!(i18n, export_include_files)
                 value=Bound::from(include) />
             <button type="button" class="button button--secondary" on:click=export>{t!(i18n, export_button)}</button>
+            <p>{t!(i18n, export_cv_text)}</p>
+            <button type="button" class="button button--secondary" on:click=export_as_cv>{t!(i18n, export_cv_button)}</button>
             {move || outcome.get().map(|r| match r {
-                Ok(0) => view! { <p class="notice notice--success" role="status">{t!(i18n, export_done)}</p> }.into_any(),
-                Ok(_) => view! { <p class="notice notice--warning" role="status">{t!(i18n, export_done_missing)}</p> }.into_any(),
+                Ok(Exported::Libretto { missing: 0 } | Exported::Cv) => view! {
+                    <p class="notice notice--success" role="status">{t!(i18n, export_done)}</p>
+                }.into_any(),
+                Ok(Exported::Libretto { .. }) => view! {
+                    <p class="notice notice--warning" role="status">{t!(i18n, export_done_missing)}</p>
+                }.into_any(),
                 Err(error) => view! { <StoreErrorMessage error /> }.into_any(),
             })}
         </section>
     }
+}
+
+/// What the last export wrote.
+#[derive(Debug, Clone, PartialEq)]
+enum Exported {
+    /// The Libretto file; `missing`: documents whose file was not on this device.
+    Libretto {
+        missing: usize,
+    },
+    Cv,
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn offer(json: &str, name: &str) -> Result<(), StoreError> {
+    download(json, name, "application/json").map_err(|e| StoreError::Other(format!("{e:?}")))
 }
 
 fn import_message(i18n: crate::I18n, p: &ImportProblem) -> String {
@@ -83,20 +116,31 @@ pub fn ImportPanel() -> impl IntoView {
     let problem = RwSignal::new(None::<ImportProblem>);
     // A valid import whose draft already exists here, waiting for the citizen's choice.
     let pending = RwSignal::new(None::<(Imported, String)>);
+    // A CV holding things the Libretto cannot, listed until the citizen imports it or not.
+    let pending_cv = RwSignal::new(None::<ResumeImport>);
+    // Opens the draft just stored, or says why it could not be stored.
+    let settle = move |saved: Result<DraftId, StoreError>| match saved {
+        Ok(id) => navigate(&format!("/libretto/{id}"), Default::default()),
+        Err(e) => {
+            problem.try_set(Some(ImportProblem::Store(e)));
+        }
+    };
+    let finish_cv = {
+        let settle = settle.clone();
+        move |cv: ResumeImport| {
+            let settle = settle.clone();
+            let name = t_string!(i18n, import_cv_draft_name).replace("%s", &cv.name);
+            leptos::task::spawn_local(async move { settle(save_cv(cv, name).await) });
+        }
+    };
     let finish = move |imported: Imported, mode: ImportMode| {
-        let navigate = navigate.clone();
+        let settle = settle.clone();
         let suffix = t_string!(i18n, import_copy_suffix).to_string();
-        leptos::task::spawn_local(async move {
-            match save_import(imported, mode, &suffix).await {
-                Ok(id) => navigate(&format!("/libretto/{id}"), Default::default()),
-                Err(e) => {
-                    problem.try_set(Some(ImportProblem::Store(e)));
-                }
-            }
-        });
+        leptos::task::spawn_local(async move { settle(save_import(imported, mode, &suffix).await) });
     };
     let on_change = {
         let finish = finish.clone();
+        let finish_cv = finish_cv.clone();
         move |ev: leptos::ev::Event| {
             let Some(file) = ev
                 .target()
@@ -108,10 +152,17 @@ pub fn ImportPanel() -> impl IntoView {
             };
             problem.set(None);
             pending.set(None);
+            pending_cv.set(None);
             let finish = finish.clone();
+            let finish_cv = finish_cv.clone();
             leptos::task::spawn_local(async move {
                 let imported = match read_import(&file).await {
-                    Ok(i) => i,
+                    Ok(Incoming::Libretto(i)) => i,
+                    Ok(Incoming::Cv(cv)) if cv.left_out.is_empty() => return finish_cv(cv),
+                    Ok(Incoming::Cv(cv)) => {
+                        pending_cv.try_set(Some(cv));
+                        return;
+                    }
                     Err(p) => {
                         problem.try_set(Some(p));
                         return;
@@ -139,6 +190,12 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let choose2 = choose.clone();
     let choose3 = choose.clone();
+    let import_cv = move |_| {
+        if let Some(cv) = pending_cv.get_untracked() {
+            pending_cv.set(None);
+            finish_cv(cv);
+        }
+    };
     view! {
         <section class="panel" aria-labelledby="importa-titolo">
             <h2 id="importa-titolo">{t!(i18n, import_heading)}</h2>
@@ -173,8 +230,58 @@ pub fn ImportPanel() -> impl IntoView {
                     </div>
                 }
             })}
+            {move || pending_cv.get().map(|cv| {
+                let import_cv = import_cv.clone();
+                view! {
+                    <div class="notice notice--warning" role="alert">
+                        <p>{t!(i18n, import_cv_left_out)}</p>
+                        <ul class="left-out">
+                            {cv.left_out.iter().map(|x| view! {
+                                <li><strong>{where_label(i18n, x)}</strong>" "{x.text.clone()}</li>
+                            }).collect_view()}
+                        </ul>
+                        <div class="button-row">
+                            <button type="button" class="button" on:click=import_cv>{t!(i18n, import_cv_confirm)}</button>
+                            <button type="button" class="button button--secondary" on:click=move |_| pending_cv.set(None)>
+                                {t!(i18n, import_cancel)}
+                            </button>
+                        </div>
+                    </div>
+                }
+            })}
         </section>
     }
+}
+
+/// "Esperienze di lavoro, voce 1 (url):": where a left-out value was in the CV.
+fn where_label(i18n: crate::I18n, x: &LeftOut) -> String {
+    let section = match x.section() {
+        "basics" => t_string!(i18n, cv_section_basics),
+        "work" => t_string!(i18n, cv_section_work),
+        "volunteer" => t_string!(i18n, cv_section_volunteer),
+        "education" => t_string!(i18n, cv_section_education),
+        "awards" => t_string!(i18n, cv_section_awards),
+        "certificates" => t_string!(i18n, cv_section_certificates),
+        "publications" => t_string!(i18n, cv_section_publications),
+        "skills" => t_string!(i18n, cv_section_skills),
+        "languages" => t_string!(i18n, cv_section_languages),
+        "interests" => t_string!(i18n, cv_section_interests),
+        "references" => t_string!(i18n, cv_section_references),
+        "projects" => t_string!(i18n, cv_section_projects),
+        _ => t_string!(i18n, cv_section_other),
+    }
+    .to_string();
+    let mut label = match x.item() {
+        Some(n) => format!(
+            "{section}, {}",
+            t_string!(i18n, cv_item).replace("%n", &n.to_string())
+        ),
+        None => section,
+    };
+    if !x.field().is_empty() {
+        label = format!("{label} ({})", x.field());
+    }
+    label + ":"
 }
 
 async fn existing_name(id: DraftId) -> Result<Option<String>, StoreError> {

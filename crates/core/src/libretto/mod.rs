@@ -11,6 +11,7 @@ pub mod changes;
 pub mod dates;
 pub mod document;
 pub mod export;
+pub mod json_resume;
 pub mod trasparenza;
 pub mod validation;
 pub mod vocab;
