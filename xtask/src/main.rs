@@ -7,6 +7,7 @@ mod belfiore;
 mod bench;
 mod build;
 mod cmd;
+mod fuzz;
 mod load;
 mod offline;
 mod postgres;
@@ -28,6 +29,7 @@ const USAGE: &str = "usage: cargo xtask <setup | serve | test | bench>
           `first_load_gzip=N budget=250000`
   build   the release app (whole app and home entry) into dist/, with compressed copies
   size    where the last release build's wasm bytes go (twiggy), without rebuilding
+  fuzz    setup, then each fuzz target (crates/core/fuzz) for a bounded time, as `test` does
   belfiore DIR  regenerate crates/core/data/belfiore.tsv from python-codicefiscale's data";
 
 fn main() -> ExitCode {
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         "bench" => bench::run(),
         "build" => setup::run().and_then(|()| build::app()),
         "size" => setup::bench_tools().and_then(|()| size::report()),
+        "fuzz" => setup::run().and_then(|()| fuzz::run()),
         "belfiore" => belfiore::run(std::env::args().nth(2)),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");

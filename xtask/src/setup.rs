@@ -12,6 +12,7 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub const SQLITE3: &str = "/usr/bin/sqlite3";
 pub const WASM_SPLIT_VERSION: &str = "0.2.4";
 pub const TWIGGY_VERSION: &str = "0.8.0";
+pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
 
 pub fn run() -> Result {
     let start = Instant::now();
@@ -20,6 +21,7 @@ pub fn run() -> Result {
     cmd::timed("setup: wasm-bindgen CLI", || wasm_bindgen_cli(&mut installed))?;
     cmd::timed("setup: trunk", || trunk(&mut installed))?;
     cmd::timed("setup: wasm-split CLI", || wasm_split_cli(&mut installed))?;
+    cmd::timed("setup: cargo-fuzz", || cargo_fuzz(&mut installed))?;
     cmd::timed("setup: Debian packages (Chromium, PostgreSQL, sqlite3)", || {
         debian_packages(&mut installed)
     })?;
@@ -78,6 +80,23 @@ fn wasm_split_cli(installed: &mut Vec<String>) -> Result {
         "build-binary",
     ]))?;
     installed.push(format!("wasm-split-cli {WASM_SPLIT_VERSION}"));
+    Ok(())
+}
+
+/// The fuzzers' runner (`fuzz.rs`); it builds libFuzzer itself, with the machine's C++ compiler.
+fn cargo_fuzz(installed: &mut Vec<String>) -> Result {
+    let have = probe("cargo", &["fuzz", "--version"]).unwrap_or_default();
+    if have.split_whitespace().nth(1) == Some(CARGO_FUZZ_VERSION) {
+        return Ok(());
+    }
+    exec(command("cargo").args([
+        "install",
+        "cargo-fuzz",
+        "--version",
+        CARGO_FUZZ_VERSION,
+        "--locked",
+    ]))?;
+    installed.push(format!("cargo-fuzz {CARGO_FUZZ_VERSION}"));
     Ok(())
 }
 

@@ -29,6 +29,10 @@ const LAYERS: &[Layer] = &[
         run: native,
     },
     Layer {
+        name: "fuzzing (cargo fuzz, each parser of outside input)",
+        run: crate::fuzz::run,
+    },
+    Layer {
         name: "browser tests (wasm-bindgen-test in Chromium)",
         run: browser,
     },
