@@ -3,8 +3,11 @@
 
 use chrono::Utc;
 use sportello_core::libretto::FileRef;
-use sportello_core::libretto::export::{ImportError, Imported, export, import};
-use sportello_core::libretto::json_resume::{self, ResumeImport};
+use sportello_core::libretto::cv_import::CvImport;
+use sportello_core::libretto::export::{ImportError, Imported, export};
+use sportello_core::libretto::incoming;
+pub use sportello_core::libretto::incoming::Incoming;
+use sportello_core::libretto::{europass, json_resume};
 use sportello_core::{Draft, DraftId, EvidenceMeta};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -46,31 +49,17 @@ pub async fn blob_bytes(blob: &web_sys::Blob) -> Result<Vec<u8>, StoreError> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// What a chosen file turned out to be.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Incoming {
-    /// A Sportello export.
-    Libretto(Imported),
-    /// A CV in JSON Resume format, with what it holds that the Libretto cannot.
-    Cv(ResumeImport),
-}
-
-/// Reads a chosen file as text and checks it as an export, or else as a JSON Resume CV.
+/// Reads a chosen file and tells what it is by its bytes (`sportello_core::libretto::incoming`).
 pub async fn read_import(file: &web_sys::File) -> Result<Incoming, ImportProblem> {
-    let text = JsFuture::from(file.text())
+    let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| ImportProblem::Unreadable)?;
-    let text = text.as_string().ok_or(ImportProblem::Unreadable)?;
-    match import(&text) {
-        Err(ImportError::NotAnExport) => json_resume::import(&text)
-            .map(Incoming::Cv)
-            .map_err(ImportProblem::Format),
-        other => other.map(Incoming::Libretto).map_err(ImportProblem::Format),
-    }
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    incoming::read(&bytes).map_err(ImportProblem::Format)
 }
 
 /// Stores a CV's Libretto as a new draft (never over an existing one); returns its id.
-pub async fn save_cv(cv: ResumeImport, name: String) -> Result<DraftId, StoreError> {
+pub async fn save_cv(cv: CvImport, name: String) -> Result<DraftId, StoreError> {
     let store = Store::open().await?;
     let mut draft = Draft::new(name, Utc::now());
     draft.libretto = cv.libretto;
@@ -82,6 +71,11 @@ pub async fn save_cv(cv: ResumeImport, name: String) -> Result<DraftId, StoreErr
 pub fn export_cv(draft: &Draft) -> Result<String, StoreError> {
     serde_json::to_string_pretty(&json_resume::export(&draft.libretto, Utc::now()))
         .map_err(|e| StoreError::Other(e.to_string()))
+}
+
+/// The Libretto as a Europass CV (v3.4 XML).
+pub fn export_europass(draft: &Draft) -> String {
+    europass::export(&draft.libretto, Utc::now())
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -110,3 +110,77 @@ test('the Libretto as a JSON Resume CV: valid against the official schema, impor
     await context.close();
   }
 });
+
+const FIXTURES = new URL('../../crates/core/tests/fixtures/', import.meta.url).pathname;
+
+test('Europass: a v3 XML and a 2020+ PDF with its XML inside become new drafts after their left-out lists; our Europass XML reads back whole', async () => {
+  const { context, page, problems } = await freshPage(browser);
+  try {
+    await seedRichDraft(page);
+    const [original] = (await readStore(page)).drafts;
+
+    // A v3 XML: what does not fit is listed, axe-clean, nothing stored until confirmed.
+    await open(page, '/libretto');
+    await chooseFiles(page, '#campo-importa', `${FIXTURES}europass-v3.xml`);
+    const list = page.locator('.left-out');
+    await list.waitFor();
+    const items = await list.locator('li').allTextContents();
+    for (const expected of [
+      `${it.cv_section_attachments}, ${it.cv_item.replace('%n', '1')} (Attachment/Name): referenze.pdf`,
+      `${it.cv_section_basics} (Telephone/Contact): +39 030 5550000`,
+      `${it.cv_section_education}, ${it.cv_item.replace('%n', '1')} (Field/Label): Commercio, amministrazione e diritto`,
+    ]) {
+      assert.ok(items.includes(expected), `listed: ${expected}\n${items.join('\n')}`);
+    }
+    assert.deepEqual(await axeViolations(page), [], 'axe on the Europass left-out list');
+    assert.equal((await readStore(page)).drafts.length, 1, 'nothing stored before the citizen says so');
+    await press(page, `button:has-text("${it.import_cv_confirm}")`);
+    await page.locator('#titolo-pagina', { hasText: it.overview_title }).waitFor();
+    let store = await readStore(page);
+    const giulia = store.drafts.find((d) => d.name === it.import_cv_draft_name.replace('%s', 'Giulia Ferri'));
+    assert.ok(giulia, 'the v3 CV became its own draft');
+    assert.equal(giulia.libretto.dati_personali.data_nascita, '1988-07-21');
+    assert.equal(giulia.libretto.esperienze_lavorative[0].datore, 'Logistica Lombarda Srl');
+    assert.equal(giulia.libretto.lingue[1].scrittura, 'A2');
+    assert.deepEqual(store.drafts.find((d) => d.id === DRAFT_ID), original, 'the original is untouched');
+
+    // The Europass editor's PDF: its embedded XML is read, never the printed text.
+    await open(page, '/libretto');
+    await chooseFiles(page, '#campo-importa', `${FIXTURES}europass-candidate.pdf`);
+    await list.waitFor();
+    assert.ok((await list.locator('li').allTextContents()).includes(`${it.cv_section_basics} (URI): https://anapopescu.example.ro`));
+    await press(page, `button:has-text("${it.import_cv_confirm}")`);
+    await page.locator('#titolo-pagina', { hasText: it.overview_title }).waitFor();
+    store = await readStore(page);
+    const ana = store.drafts.find((d) => d.name === it.import_cv_draft_name.replace('%s', 'Ana Popescu'));
+    assert.ok(ana, 'the PDF CV became its own draft');
+    assert.equal(ana.libretto.titoli_istruzione[0].livello_eqf, 3);
+
+    // A PDF that is only printed text is said to be one, nothing stored.
+    await open(page, '/libretto');
+    await chooseFiles(page, '#campo-importa', `${FIXTURES}../../../../tests/e2e/fixtures/attestato-haccp.pdf`);
+    await page.locator('.notice--error', { hasText: it.import_pdf_without_cv }).waitFor();
+    assert.equal((await readStore(page)).drafts.length, 3);
+
+    // Out and in: our Europass XML of the seeded draft comes back with nothing left out.
+    await open(page, `/libretto/${DRAFT_ID}`);
+    const download = page.waitForEvent('download');
+    await press(page, `button:has-text("${it.export_europass_button}")`);
+    const file = await (await download).path();
+    assert.match(readFileSync(file, 'utf8'), /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<SkillsPassport xmlns="http:\/\/europass\.cedefop\.europa\.eu\/Europass"/);
+    await open(page, '/libretto');
+    await chooseFiles(page, '#campo-importa', file);
+    await page.locator('#titolo-pagina', { hasText: it.overview_title }).waitFor();
+    store = await readStore(page);
+    assert.equal(store.drafts.length, 4);
+    const marco = store.drafts.find((d) => d.name === it.import_cv_draft_name.replace('%s', 'Marco Rossi'));
+    assert.ok(marco, 'our Europass XML imported at once: nothing was left out');
+    assert.equal(marco.libretto.dati_personali.data_nascita, '1945-04-25');
+    assert.equal(marco.libretto.esperienze_lavorative[0].professione.descrizione, 'Tornitore');
+    assert.equal(marco.libretto.esperienze_lavorative[0].inizio, '2010-03');
+    assert.deepEqual(marco.libretto.patenti.categorie, ['B', 'C']);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

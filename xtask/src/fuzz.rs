@@ -6,7 +6,7 @@
 //! safe Rust, where what fuzzing finds is panics (and failed properties), not memory errors.
 
 use crate::build::files;
-use crate::cmd::{Result, command, exec, probe, root};
+use crate::cmd::{Result, command, probe, root};
 
 /// Seconds each target runs in `cargo xtask test`.
 pub const SECONDS_PER_TARGET: u32 = 20;
@@ -51,25 +51,50 @@ fn one(target: &str) -> Result {
         std::fs::copy(&seed, work.join(name)).map_err(|e| format!("cannot copy {}: {e}", seed.display()))?;
     }
     let target_dir = root().join("target").join("fuzz");
-    exec(
-        command("cargo")
-            .args([
-                "fuzz",
-                "run",
-                target,
-                "--fuzz-dir",
-                FUZZ_DIR,
-                "--sanitizer",
-                "none",
-            ])
-            .args([
-                "--target-dir".as_ref(),
-                target_dir.as_os_str(),
-                work.as_os_str(),
-                "--".as_ref(),
-                format!("-max_total_time={SECONDS_PER_TARGET}").as_ref(),
-                format!("-artifact_prefix={}/", artifacts.display()).as_ref(),
-            ]),
-    )
-    .map_err(|e| format!("{e} (the input that failed is in {})", artifacts.display()))
+    let mut run = command("cargo");
+    run.args([
+        "fuzz",
+        "run",
+        target,
+        "--fuzz-dir",
+        FUZZ_DIR,
+        "--sanitizer",
+        "none",
+    ])
+    .args([
+        "--target-dir".as_ref(),
+        target_dir.as_os_str(),
+        work.as_os_str(),
+        "--".as_ref(),
+        format!("-max_total_time={SECONDS_PER_TARGET}").as_ref(),
+        format!("-artifact_prefix={}/", artifacts.display()).as_ref(),
+    ]);
+    // libFuzzer reports every input that found new code: tens of thousands of lines. They go
+    // to a log; the run's last line is printed, and the log's end when it fails.
+    let log = target_dir.join(format!("{target}.log"));
+    println!("$ cargo fuzz run {target} … (output in {})", log.display());
+    let out = run
+        .output()
+        .map_err(|e| format!("cannot start cargo fuzz: {e}"))?;
+    let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&out.stderr));
+    std::fs::write(&log, &text).map_err(|e| format!("cannot write {}: {e}", log.display()))?;
+    if out.status.success() {
+        let done = text
+            .lines()
+            .rev()
+            .find(|l| l.starts_with("Done "))
+            .unwrap_or("done");
+        println!("xtask: fuzz: {target}: {done}");
+        return Ok(());
+    }
+    let tail: Vec<&str> = text.lines().rev().take(40).collect();
+    for line in tail.iter().rev() {
+        println!("{line}");
+    }
+    Err(format!(
+        "{target} failed (the input that failed is in {}; the whole output in {})",
+        artifacts.display(),
+        log.display()
+    ))
 }

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use sportello_core::libretto::cv_import::{CvImport, CvSection, LeftOut};
 use sportello_core::libretto::export::{ImportError, Imported};
-use sportello_core::libretto::json_resume::{LeftOut, ResumeImport};
 use sportello_core::{Draft, DraftId};
 use wasm_bindgen::JsCast;
 
@@ -13,7 +13,8 @@ use crate::components::form::choice::Checkbox;
 use crate::components::store_error::StoreErrorMessage;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::store::transfer::{
-    ImportMode, ImportProblem, Incoming, download, export_cv, export_json, read_import, save_cv, save_import,
+    ImportMode, ImportProblem, Incoming, download, export_cv, export_europass, export_json, read_import,
+    save_cv, save_import,
 };
 use crate::store::{Store, StoreError};
 use crate::tr;
@@ -31,18 +32,37 @@ pub fn ExportPanel() -> impl IntoView {
             let result = export_json(&draft, include.get_untracked())
                 .await
                 .and_then(|(json, missing)| {
-                    offer(&json, &format!("libretto-sportello-{}.json", today()))
-                        .map(|()| Exported::Libretto { missing })
+                    offer(
+                        &json,
+                        &format!("libretto-sportello-{}.json", today()),
+                        "application/json",
+                    )
+                    .map(|()| Exported::Libretto { missing })
                 });
             outcome.try_set(Some(result));
         });
     };
     let export_as_cv = move |_| {
         session.flush();
-        let result = session
-            .draft
-            .with_untracked(export_cv)
-            .and_then(|json| offer(&json, &format!("cv-sportello-{}.json", today())).map(|()| Exported::Cv));
+        let result = session.draft.with_untracked(export_cv).and_then(|json| {
+            offer(
+                &json,
+                &format!("cv-sportello-{}.json", today()),
+                "application/json",
+            )
+            .map(|()| Exported::Cv)
+        });
+        outcome.set(Some(result));
+    };
+    let export_as_europass = move |_| {
+        session.flush();
+        let xml = session.draft.with_untracked(export_europass);
+        let result = offer(
+            &xml,
+            &format!("europass-sportello-{}.xml", today()),
+            "application/xml",
+        )
+        .map(|()| Exported::Cv);
         outcome.set(Some(result));
     };
     view! {
@@ -53,7 +73,10 @@ pub fn ExportPanel() -> impl IntoView {
                 value=Bound::from(include) />
             <button type="button" class="button button--secondary" on:click=export>{t!(i18n, export_button)}</button>
             <p>{t!(i18n, export_cv_text)}</p>
-            <button type="button" class="button button--secondary" on:click=export_as_cv>{t!(i18n, export_cv_button)}</button>
+            <div class="button-row">
+                <button type="button" class="button button--secondary" on:click=export_as_cv>{t!(i18n, export_cv_button)}</button>
+                <button type="button" class="button button--secondary" on:click=export_as_europass>{t!(i18n, export_europass_button)}</button>
+            </div>
             {move || outcome.get().map(|r| match r {
                 Ok(Exported::Libretto { missing: 0 } | Exported::Cv) => view! {
                     <p class="notice notice--success" role="status">{t!(i18n, export_done)}</p>
@@ -81,8 +104,8 @@ fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-fn offer(json: &str, name: &str) -> Result<(), StoreError> {
-    download(json, name, "application/json").map_err(|e| StoreError::Other(format!("{e:?}")))
+fn offer(text: &str, name: &str, mime: &str) -> Result<(), StoreError> {
+    download(text, name, mime).map_err(|e| StoreError::Other(format!("{e:?}")))
 }
 
 fn import_message(i18n: crate::I18n, p: &ImportProblem) -> String {
@@ -92,6 +115,13 @@ fn import_message(i18n: crate::I18n, p: &ImportProblem) -> String {
             .replace("%l", &line.to_string())
             .replace("%c", &column.to_string()),
         ImportProblem::Format(ImportError::NotAnExport) => t_string!(i18n, import_not_export).to_string(),
+        ImportProblem::Format(ImportError::NotXml { line, column }) => t_string!(i18n, import_not_xml)
+            .replace("%l", &line.to_string())
+            .replace("%c", &column.to_string()),
+        ImportProblem::Format(ImportError::TooLarge) => t_string!(i18n, import_too_large).to_string(),
+        ImportProblem::Format(ImportError::PdfWithoutCv) => {
+            t_string!(i18n, import_pdf_without_cv).to_string()
+        }
         ImportProblem::Format(ImportError::NewerVersion { found }) => {
             t_string!(i18n, import_newer).replace("%s", &found.to_string())
         }
@@ -117,7 +147,7 @@ pub fn ImportPanel() -> impl IntoView {
     // A valid import whose draft already exists here, waiting for the citizen's choice.
     let pending = RwSignal::new(None::<(Imported, String)>);
     // A CV holding things the Libretto cannot, listed until the citizen imports it or not.
-    let pending_cv = RwSignal::new(None::<ResumeImport>);
+    let pending_cv = RwSignal::new(None::<CvImport>);
     // Opens the draft just stored, or says why it could not be stored.
     let settle = move |saved: Result<DraftId, StoreError>| match saved {
         Ok(id) => navigate(&format!("/libretto/{id}"), Default::default()),
@@ -127,7 +157,7 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let finish_cv = {
         let settle = settle.clone();
-        move |cv: ResumeImport| {
+        move |cv: CvImport| {
             let settle = settle.clone();
             let name = t_string!(i18n, import_cv_draft_name).replace("%s", &cv.name);
             leptos::task::spawn_local(async move { settle(save_cv(cv, name).await) });
@@ -202,7 +232,7 @@ pub fn ImportPanel() -> impl IntoView {
             <div class="field">
                 <label class="field__label" for="campo-importa">{t!(i18n, import_label)}</label>
                 <p class="field__hint" id="campo-importa-hint">{t!(i18n, import_hint)}</p>
-                <input type="file" id="campo-importa" class="input input--file" accept=".json,application/json"
+                <input type="file" id="campo-importa" class="input input--file" accept=".json,.xml,.pdf,application/json,application/xml,text/xml,application/pdf"
                     aria-describedby="campo-importa-hint" on:change=on_change />
             </div>
             {move || problem.get().map(|p| match p {
@@ -255,31 +285,32 @@ pub fn ImportPanel() -> impl IntoView {
 
 /// "Esperienze di lavoro, voce 1 (url):": where a left-out value was in the CV.
 fn where_label(i18n: crate::I18n, x: &LeftOut) -> String {
-    let section = match x.section() {
-        "basics" => t_string!(i18n, cv_section_basics),
-        "work" => t_string!(i18n, cv_section_work),
-        "volunteer" => t_string!(i18n, cv_section_volunteer),
-        "education" => t_string!(i18n, cv_section_education),
-        "awards" => t_string!(i18n, cv_section_awards),
-        "certificates" => t_string!(i18n, cv_section_certificates),
-        "publications" => t_string!(i18n, cv_section_publications),
-        "skills" => t_string!(i18n, cv_section_skills),
-        "languages" => t_string!(i18n, cv_section_languages),
-        "interests" => t_string!(i18n, cv_section_interests),
-        "references" => t_string!(i18n, cv_section_references),
-        "projects" => t_string!(i18n, cv_section_projects),
-        _ => t_string!(i18n, cv_section_other),
+    let section = match x.section {
+        CvSection::Personal => t_string!(i18n, cv_section_basics),
+        CvSection::Work => t_string!(i18n, cv_section_work),
+        CvSection::Volunteer => t_string!(i18n, cv_section_volunteer),
+        CvSection::Education => t_string!(i18n, cv_section_education),
+        CvSection::Awards => t_string!(i18n, cv_section_awards),
+        CvSection::Certificates => t_string!(i18n, cv_section_certificates),
+        CvSection::Publications => t_string!(i18n, cv_section_publications),
+        CvSection::Skills => t_string!(i18n, cv_section_skills),
+        CvSection::Languages => t_string!(i18n, cv_section_languages),
+        CvSection::Interests => t_string!(i18n, cv_section_interests),
+        CvSection::References => t_string!(i18n, cv_section_references),
+        CvSection::Projects => t_string!(i18n, cv_section_projects),
+        CvSection::Attachments => t_string!(i18n, cv_section_attachments),
+        CvSection::Other => t_string!(i18n, cv_section_other),
     }
     .to_string();
-    let mut label = match x.item() {
+    let mut label = match x.item {
         Some(n) => format!(
             "{section}, {}",
             t_string!(i18n, cv_item).replace("%n", &n.to_string())
         ),
         None => section,
     };
-    if !x.field().is_empty() {
-        label = format!("{label} ({})", x.field());
+    if !x.field.is_empty() {
+        label = format!("{label} ({})", x.field);
     }
     label + ":"
 }

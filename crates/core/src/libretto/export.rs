@@ -64,6 +64,14 @@ pub struct Imported {
 pub enum ImportError {
     #[error("not JSON (line {line}, column {column})")]
     NotJson { line: usize, column: usize },
+    #[error("not XML (line {line}, column {column})")]
+    NotXml { line: usize, column: usize },
+    #[error("larger than any CV or Libretto file")]
+    TooLarge,
+    /// A PDF, but not one with a Europass CV inside (only the Europass editor's PDFs carry
+    /// their XML; a CV's printed text is never scraped).
+    #[error("a PDF without a Europass CV inside")]
+    PdfWithoutCv,
     #[error("not a Sportello Libretto export")]
     NotAnExport,
     #[error("made by a newer Sportello (version {found})")]

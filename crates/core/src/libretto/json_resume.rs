@@ -10,6 +10,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Map, Value, json};
 
+use super::cv_import::{CvImport, CvSection, LeftOut};
 use super::dates::PartialDate;
 use super::export::ImportError;
 use super::vocab::{Cefr, LivelloDigitale, Patente, Tipologia, Vocabulary};
@@ -202,50 +203,6 @@ fn date(map: &mut Map<String, Value>, key: &str, d: Option<&PartialDate>) {
     }
 }
 
-/// A value of the CV the Libretto has no place for, or that it could not read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LeftOut {
-    /// Where it is in the file: `work[1].highlights[0]`.
-    pub path: String,
-    /// The value, cut to [`PREVIEW_CHARS`] characters.
-    pub text: String,
-}
-
-pub const PREVIEW_CHARS: usize = 120;
-
-impl LeftOut {
-    /// The CV section it is in (`work`), or "" for a value at the top.
-    pub fn section(&self) -> &str {
-        let end = self.path.find(['[', '.']).unwrap_or(self.path.len());
-        &self.path[..end]
-    }
-
-    /// Which entry of the section, counted from 1 as people count.
-    pub fn item(&self) -> Option<usize> {
-        let rest = self.path.strip_prefix(self.section())?.strip_prefix('[')?;
-        rest[..rest.find(']')?].parse::<usize>().ok().map(|i| i + 1)
-    }
-
-    /// The field's own name (`url`), without the section and entry.
-    pub fn field(&self) -> &str {
-        let last = self.path.rsplit('.').next().unwrap_or_default();
-        let name = &last[..last.find('[').unwrap_or(last.len())];
-        if name == self.section() && !self.path.contains('.') {
-            ""
-        } else {
-            name
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ResumeImport {
-    pub libretto: Libretto,
-    /// The CV's `basics.name`, to name the new draft after.
-    pub name: String,
-    pub left_out: Vec<LeftOut>,
-}
-
 /// Whether a JSON document is meant as a JSON Resume: an object with at least one of its
 /// sections, and not a Sportello export.
 pub fn is_resume(doc: &Value) -> bool {
@@ -258,7 +215,7 @@ pub fn is_resume(doc: &Value) -> bool {
 }
 
 /// Reads a JSON Resume into a new Libretto, with everything it did not use.
-pub fn import(json: &str) -> Result<ResumeImport, ImportError> {
+pub fn import(json: &str) -> Result<CvImport, ImportError> {
     let doc: Value = serde_json::from_str(json).map_err(|e| ImportError::NotJson {
         line: e.line(),
         column: e.column(),
@@ -418,7 +375,7 @@ pub fn import(json: &str) -> Result<ResumeImport, ImportError> {
     root.remove("meta");
     root.remove("$schema");
     r.rest("", Value::Object(root));
-    Ok(ResumeImport {
+    Ok(CvImport {
         libretto: l,
         name,
         left_out: r.left_out,
@@ -530,13 +487,32 @@ impl Reader {
     }
 
     fn leave(&mut self, path: &str, text: &str) {
-        let text = text.trim();
-        if !text.is_empty() {
-            self.left_out.push(LeftOut {
-                path: path.to_owned(),
-                text: text.chars().take(PREVIEW_CHARS).collect(),
-            });
-        }
+        let key = &path[..path.find(['[', '.']).unwrap_or(path.len())];
+        let item = path
+            .strip_prefix(key)
+            .and_then(|rest| rest.strip_prefix('['))
+            .and_then(|rest| rest[..rest.find(']')?].parse::<usize>().ok())
+            .map(|i| i + 1);
+        let last = path.rsplit('.').next().unwrap_or_default();
+        let field = &last[..last.find('[').unwrap_or(last.len())];
+        let field = if path.contains('.') { field } else { "" };
+        let section = match key {
+            "basics" => CvSection::Personal,
+            "work" => CvSection::Work,
+            "volunteer" => CvSection::Volunteer,
+            "education" => CvSection::Education,
+            "awards" => CvSection::Awards,
+            "certificates" => CvSection::Certificates,
+            "publications" => CvSection::Publications,
+            "skills" => CvSection::Skills,
+            "languages" => CvSection::Languages,
+            "interests" => CvSection::Interests,
+            "references" => CvSection::References,
+            "projects" => CvSection::Projects,
+            _ => CvSection::Other,
+        };
+        self.left_out
+            .extend(LeftOut::new(path.to_owned(), section, item, field, text));
     }
 
     fn text(&mut self, obj: &mut Map<String, Value>, key: &str, at: &str) -> String {
@@ -952,15 +928,24 @@ mod tests {
         );
         assert_eq!(got.left_out[6].text, "2014-6");
         let w = &got.left_out[7];
-        assert_eq!((w.section(), w.item(), w.field()), ("work", Some(1), "url"));
+        assert_eq!(
+            (w.section, w.item, w.field.as_str()),
+            (CvSection::Work, Some(1), "url")
+        );
         let p = &got.left_out[3];
-        assert_eq!((p.section(), p.item(), p.field()), ("basics", None, "network"));
+        assert_eq!(
+            (p.section, p.item, p.field.as_str()),
+            (CvSection::Personal, None, "network")
+        );
         let a = &got.left_out[11];
-        assert_eq!((a.section(), a.item(), a.field()), ("awards", None, ""));
+        assert_eq!(
+            (a.section, a.item, a.field.as_str()),
+            (CvSection::Awards, None, "")
+        );
         let c = &got.left_out[8];
         assert_eq!(
-            (c.section(), c.item(), c.field()),
-            ("education", Some(1), "courses")
+            (c.section, c.item, c.field.as_str()),
+            (CvSection::Education, Some(1), "courses")
         );
         assert_eq!(got.left_out[11].text, "7");
     }
@@ -979,6 +964,9 @@ mod tests {
         );
         let long = format!(r#"{{ "basics": {{ "summary": "{}" }} }}"#, "x".repeat(500));
         let got = import(&long).expect("import");
-        assert_eq!(got.left_out[0].text.chars().count(), PREVIEW_CHARS);
+        assert_eq!(
+            got.left_out[0].text.chars().count(),
+            crate::libretto::cv_import::PREVIEW_CHARS
+        );
     }
 }

@@ -8,9 +8,13 @@
 //! competences and evidences can point at them and survive reordering.
 
 pub mod changes;
+pub mod cv_import;
 pub mod dates;
 pub mod document;
+pub mod europass;
+pub mod europass_pdf;
 pub mod export;
+pub mod incoming;
 pub mod json_resume;
 pub mod trasparenza;
 pub mod validation;
