@@ -452,7 +452,8 @@ fn what_is_not_a_europass_cv_is_refused_with_the_reason() {
     );
     // Found by the fuzzer: a birth date past the years a Libretto holds stays listed rather
     // than being kept as a date our own export could not write back.
-    let far = r#"<Candidate><CandidatePerson><BirthDate>3980-02-14</BirthDate></CandidatePerson></Candidate>"#;
+    let far =
+        r#"<Candidate><CandidatePerson><BirthDate>3980-02-14</BirthDate></CandidatePerson></Candidate>"#;
     let (_, cv) = import(far).expect("import");
     assert_eq!(cv.libretto.dati_personali.data_nascita, None);
     assert_eq!(cv.left_out[0].text, "3980-02-14");

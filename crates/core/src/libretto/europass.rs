@@ -252,7 +252,7 @@ impl Walk {
             inizio,
             fine,
             in_corso,
-            professione: described(self.text(w, &["Position", "Label"])),
+            professione: CodiceOTesto::described(self.text(w, &["Position", "Label"])),
             mansioni: html_to_text(&self.text(w, &["Activities"])),
             datore: self.text(w, &["Employer", "Name"]),
             ..Default::default()
@@ -263,7 +263,7 @@ impl Walk {
         }
         if let Some(sector) = at(w, &["Employer", "Sector"]) {
             // The NACE section's label says what its letter says.
-            e.settore = described(self.text(sector, &["Label"]));
+            e.settore = CodiceOTesto::described(self.text(sector, &["Label"]));
             if !e.settore.descrizione.is_empty() {
                 self.use_all(sector);
             }
@@ -464,7 +464,7 @@ impl Walk {
                             codice: settore.clone(),
                             descrizione: String::new(),
                         },
-                        professione: described(self.text(position, &["PositionTitle"])),
+                        professione: CodiceOTesto::described(self.text(position, &["PositionTitle"])),
                         mansioni: html_to_text(&self.text(position, &["Description"])),
                         inizio,
                         fine,
@@ -804,13 +804,6 @@ fn section_of(path: &[(String, usize)], format: EuropassFormat) -> (CvSection, O
         }
     }
     (CvSection::Other, None)
-}
-
-fn described(text: String) -> CodiceOTesto {
-    CodiceOTesto {
-        codice: String::new(),
-        descrizione: text,
-    }
 }
 
 /// v3 descriptions are HTML: paragraphs and list items become lines, other tags go.

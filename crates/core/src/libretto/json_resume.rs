@@ -262,8 +262,8 @@ pub fn import(json: &str) -> Result<CvImport, ImportError> {
         let mut e = EsperienzaLavorativa {
             id: ItemId::new_random(),
             datore: r.text(&mut w, "name", &at),
-            professione: described(r.text(&mut w, "position", &at)),
-            settore: described(r.text(&mut w, "description", &at)),
+            professione: CodiceOTesto::described(r.text(&mut w, "position", &at)),
+            settore: CodiceOTesto::described(r.text(&mut w, "description", &at)),
             comune_sede: r.text(&mut w, "location", &at),
             inizio: r.date(&mut w, "startDate", &at),
             ..Default::default()
@@ -380,13 +380,6 @@ pub fn import(json: &str) -> Result<CvImport, ImportError> {
         name,
         left_out: r.left_out,
     })
-}
-
-fn described(text: String) -> CodiceOTesto {
-    CodiceOTesto {
-        codice: String::new(),
-        descrizione: text,
-    }
 }
 
 fn join_with(parts: &[&str], sep: &str) -> String {

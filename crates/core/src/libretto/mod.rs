@@ -66,6 +66,14 @@ pub struct CodiceOTesto {
 }
 
 impl CodiceOTesto {
+    /// Words only, no code: what a CV says of a job or a sector.
+    pub fn described(descrizione: String) -> Self {
+        Self {
+            codice: String::new(),
+            descrizione,
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.codice.trim().is_empty() && self.descrizione.trim().is_empty()
     }
