@@ -400,7 +400,6 @@ impl Walk {
                     && let Some(v) = LivelloDigitale::from_code(&text_of(n))
                 {
                     *slot = Some(v);
-                    self.used.insert(n.id());
                     self.use_all(n);
                 }
             }
@@ -857,10 +856,7 @@ fn html_items(html: &str) -> Vec<String> {
 pub fn export(l: &Libretto, now: DateTime<Utc>) -> String {
     let mut x = Xml::default();
     x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    x.open(
-        &format!("SkillsPassport xmlns=\"{NAMESPACE_V3}\" locale=\"it\""),
-        "SkillsPassport",
-    );
+    x.open(&format!("SkillsPassport xmlns=\"{NAMESPACE_V3}\" locale=\"it\""));
     let stamp = now.to_rfc3339_opts(SecondsFormat::Millis, true);
     x.wrap("DocumentInfo", |x| {
         x.leaf("DocumentType", "ECV");
@@ -1119,7 +1115,8 @@ impl Xml {
         }
     }
 
-    fn open(&mut self, tag: &str, _name: &str) {
+    /// Opens `tag` (a name, with attributes if any) on its own line.
+    fn open(&mut self, tag: &str) {
         self.indent();
         self.out.push_str(&format!("<{tag}>\n"));
         self.depth += 1;
@@ -1132,7 +1129,7 @@ impl Xml {
     }
 
     fn wrap(&mut self, name: &str, inner: impl FnOnce(&mut Self)) {
-        self.open(name, name);
+        self.open(name);
         inner(self);
         self.close(name);
     }
