@@ -51,10 +51,7 @@ pub async fn blob_bytes(blob: &web_sys::Blob) -> Result<Vec<u8>, StoreError> {
 
 /// Reads a chosen file and tells what it is by its bytes (`sportello_core::libretto::incoming`).
 pub async fn read_import(file: &web_sys::File) -> Result<Incoming, ImportProblem> {
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| ImportProblem::Unreadable)?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let bytes = blob_bytes(file).await.map_err(|_| ImportProblem::Unreadable)?;
     incoming::read(&bytes).map_err(ImportProblem::Format)
 }
 

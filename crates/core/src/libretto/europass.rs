@@ -58,12 +58,7 @@ pub fn import(xml: &str) -> Result<(EuropassFormat, CvImport), ImportError> {
         "Candidate" => (EuropassFormat::Candidate, w.candidate(root)),
         _ => return Err(ImportError::NotAnExport),
     };
-    let name = [&libretto.dati_personali.nome, &libretto.dati_personali.cognome]
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let name = libretto.dati_personali.full_name();
     let left_out = w.leftovers(root, format);
     Ok((
         format,
@@ -675,7 +670,9 @@ impl Walk {
     ) -> (Option<PartialDate>, Option<PartialDate>, bool) {
         let date = |w: &mut Self, which: &str| {
             let n = at(node, &[name, which, "FormattedDateTime"])?;
-            let d: PartialDate = text_of(n).get(..10).unwrap_or(&text_of(n)).parse().ok()?;
+            let text = text_of(n);
+            // `YYYY-MM-DDThh:mm:ss` is allowed too (BR-COM-06): the day is what is kept.
+            let d: PartialDate = text.get(..10).unwrap_or(&text).parse().ok()?;
             w.use_all(n);
             Some(d)
         };

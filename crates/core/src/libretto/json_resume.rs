@@ -49,7 +49,7 @@ const LICENCES: &str = "Patenti di guida";
 pub fn export(l: &Libretto, now: DateTime<Utc>) -> Value {
     let p = &l.dati_personali;
     let mut basics = Map::new();
-    put(&mut basics, "name", join_with(&[&p.nome, &p.cognome], " "));
+    put(&mut basics, "name", p.full_name());
     put(&mut basics, "email", p.email.trim());
     put(&mut basics, "phone", p.telefono.trim());
     let r = &p.residenza;

@@ -157,6 +157,15 @@ impl DatiPersonali {
     pub fn is_empty(&self) -> bool {
         *self == Self::default()
     }
+
+    /// "Nome Cognome", either part left out when blank: the one name a CV carries.
+    pub fn full_name(&self) -> String {
+        [self.nome.trim(), self.cognome.trim()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 /// Sezione 1: a job, paid or not (volunteering, Servizio Civile, care, family business).
