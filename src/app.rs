@@ -8,7 +8,6 @@ use leptos_router::path;
 
 use crate::components::layout::Layout;
 use crate::components::on_demand::on_demand;
-use crate::i18n::I18nContextProvider;
 use crate::pages::libretto::draft::DraftLayout;
 use crate::pages::libretto::section::{SectionEntryPage, SectionPage};
 use crate::pages::revisione::{
@@ -147,15 +146,13 @@ fn LoadFromServer() -> impl IntoView {
 /// page chrome.
 #[component]
 fn Shell(children: Children) -> impl IntoView {
-    // `<html lang dir>` and the page titles are set through leptos_meta.
+    // The page titles are set through leptos_meta; `<html lang dir>` by `i18n::I18n`, whose
+    // context `start` provides (the language is remembered in localStorage by `prefs`, not in
+    // a cookie: nothing about the citizen's choices travels to the server).
     provide_meta_context();
     view! {
-        // The language is remembered in localStorage by `prefs`, not in a cookie: nothing
-        // about the citizen's choices travels to the server.
-        <I18nContextProvider enable_cookie=false>
-            <Router>
-                <Layout>{children()}</Layout>
-            </Router>
-        </I18nContextProvider>
+        <Router>
+            <Layout>{children()}</Layout>
+        </Router>
     }
 }

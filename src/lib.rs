@@ -7,6 +7,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod i18n;
 pub mod pages;
 pub mod prefs;
 pub mod store;
@@ -30,7 +31,21 @@ pub fn start<V: IntoView + 'static>(app: fn() -> V) {
     // the formatting it pulls in) out.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    request_animation_frame(move || request_animation_frame(move || mount(app)));
+    // A language other than Italian is fetched first (behind the static first paint, which
+    // the server already sent in that language): the app never draws a screen in Italian only
+    // to redraw it. If the fetch fails the app starts in Italian and the language switch says so.
+    let lang = i18n::starting_lang();
+    leptos::task::spawn_local(async move {
+        let _ = i18n::load(lang).await;
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                mount(move || {
+                    i18n::I18n::provide(lang);
+                    app()
+                })
+            })
+        });
+    });
 }
 
 /// The address this page was loaded at, before any navigation inside the app: the server chose
@@ -41,7 +56,7 @@ pub(crate) fn loaded_at() -> Option<&'static str> {
     LOADED_AT.get().map(String::as_str)
 }
 
-fn mount<V: IntoView + 'static>(app: fn() -> V) {
+fn mount<V: IntoView + 'static>(app: impl FnOnce() -> V + 'static) {
     let root = document()
         .get_element_by_id("app")
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
@@ -54,13 +69,5 @@ fn mount<V: IntoView + 'static>(app: fn() -> V) {
     }
 }
 
-// Generates `pub mod i18n` from `locales/*.json` (Italian default, keys checked at compile
-// time); `tests/i18n_keys.rs` fails if any language lacks a key.
-#[allow(deprecated)]
-mod translations {
-    leptos_i18n::load_locales!();
-}
-pub use translations::i18n;
-
 /// The translation context, as functions that build messages take it.
-pub type I18n = leptos_i18n::I18nContext<i18n::Locale>;
+pub type I18n = i18n::I18n;

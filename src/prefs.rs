@@ -4,23 +4,16 @@
 //! goes to IndexedDB, which the "erase everything" action clears.
 
 use gloo_storage::{LocalStorage, Storage};
-
-use leptos_i18n::Locale as _;
-
-use crate::i18n::Locale;
+use sportello_core::Lang;
 
 const LANG_KEY: &str = "sportello.lang";
 
-pub fn saved_locale() -> Option<Locale> {
+pub fn saved_lang() -> Option<Lang> {
     let code: String = LocalStorage::get(LANG_KEY).ok()?;
-    match code.as_str() {
-        "it" => Some(Locale::it),
-        "en" => Some(Locale::en),
-        _ => None,
-    }
+    Lang::from_tag(&code)
 }
 
-pub fn save_locale(locale: Locale) {
+pub fn save_lang(lang: Lang) {
     // A browser that refuses storage still switches language for this visit.
-    let _ = LocalStorage::set(LANG_KEY, locale.as_str());
+    let _ = LocalStorage::set(LANG_KEY, lang.code());
 }

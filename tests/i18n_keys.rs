@@ -1,74 +1,81 @@
-//! Every translation key exists in every language, with a non-empty text.
-//!
-//! `leptos_i18n` only warns about a key missing from a non-default locale; the app must not
-//! ship a screen half in one language, so here it is an error.
+//! The translations are whole: every key in every language (`sportello_locales::Locales::read`
+//! refuses a missing, extra or empty one, and so does the build), the languages are exactly
+//! the six Sportello offers, no key is left unused, and the glossary's Italian terms stay
+//! Italian in every language.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
-fn keys(value: &serde_json::Value, prefix: &str, out: &mut BTreeSet<String>, empty: &mut Vec<String>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (k, v) in map {
-                let path = if prefix.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{prefix}.{k}")
-                };
-                keys(v, &path, out, empty);
-            }
-        }
-        serde_json::Value::String(s) => {
-            if s.trim().is_empty() {
-                empty.push(prefix.to_owned());
-            }
-            out.insert(prefix.to_owned());
-        }
-        _ => {
-            out.insert(prefix.to_owned());
-        }
-    }
-}
+use sportello_core::Lang;
+use sportello_core::lang::glossary_terms;
+use sportello_locales::Locales;
 
-fn load(locale: &str) -> (BTreeSet<String>, Vec<String>) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("locales")
-        .join(format!("{locale}.json"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let json: serde_json::Value =
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let (mut set, mut empty) = (BTreeSet::new(), Vec::new());
-    keys(&json, "", &mut set, &mut empty);
-    (set, empty)
+fn locales() -> Locales {
+    Locales::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("locales")).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
 fn every_language_has_every_key() {
-    let locales = ["it", "en"];
-    let loaded: Vec<_> = locales.iter().map(|l| (l, load(l))).collect();
-    let all: BTreeSet<String> = loaded.iter().flat_map(|(_, (k, _))| k.iter().cloned()).collect();
-    let mut problems = Vec::new();
-    for (locale, (set, empty)) in &loaded {
-        for missing in all.difference(set) {
-            problems.push(format!("{locale}: missing key `{missing}`"));
-        }
-        for key in empty {
-            problems.push(format!("{locale}: empty text for `{key}`"));
+    let locales = locales();
+    let mut found: Vec<&str> = locales.languages.iter().map(|(l, _)| l.as_str()).collect();
+    found.sort_unstable();
+    let mut wanted: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+    wanted.sort_unstable();
+    assert_eq!(
+        found, wanted,
+        "locales/ must hold one file per language of Lang::ALL"
+    );
+}
+
+/// Every Rust file under `dir`, and the static pages the build fills.
+fn sources(dir: &Path, out: &mut String) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push_str(&std::fs::read_to_string(&path).expect("source"));
         }
     }
+}
+
+#[test]
+fn every_key_is_used() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut code = String::new();
+    sources(&root.join("src"), &mut code);
+    code.push_str(&std::fs::read_to_string(root.join("home.html")).expect("home.html"));
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let unused: Vec<String> = locales()
+        .keys
+        .into_iter()
+        .filter(|key| {
+            !code.match_indices(key.as_str()).any(|(i, _)| {
+                !code[..i].chars().next_back().is_some_and(is_word)
+                    && !code[i + key.len()..].chars().next().is_some_and(is_word)
+            })
+        })
+        .collect();
     assert!(
-        problems.is_empty(),
-        "translation problems:\n{}",
-        problems.join("\n")
+        unused.is_empty(),
+        "keys used nowhere in src/ or home.html: {unused:?}"
     );
 }
 
 #[test]
-fn the_locales_listed_in_cargo_toml_are_the_files_checked() {
-    let manifest = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
-        .expect("Cargo.toml");
-    assert!(
-        manifest.contains(r#"locales = ["it", "en"]"#),
-        "update this test when a language is added"
-    );
+fn glossary_terms_stay_italian_in_every_language() {
+    let locales = locales();
+    let italian = locales.texts("it").expect("it");
+    let mut problems = Vec::new();
+    for (lang, _) in &locales.languages {
+        let texts = locales.texts(lang).expect("texts");
+        for (key, it) in &italian {
+            let translated = glossary_terms(texts[key]);
+            for term in glossary_terms(it) {
+                if !translated.contains(&term) {
+                    problems.push(format!("{lang}: `{key}` does not name «{term}»: {}", texts[key]));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -5,16 +5,16 @@
 
 use chrono::Utc;
 use leptos::prelude::*;
-use sportello_core::EvidenceMeta;
 use sportello_core::content_hash::ContentHasher;
 use sportello_core::evidence::{EvidenceKind, MAX_FILE_BYTES, sniff};
 use sportello_core::libretto::FileRef;
+use sportello_core::{EvidenceMeta, Lang};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::components::form::choice::italian;
 use crate::components::form::field_id;
 use crate::components::store_error::StoreErrorMessage;
+use crate::i18n::screen_lang;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::store::{Store, StoreError};
 
@@ -31,9 +31,9 @@ enum Problem {
     Store(StoreError),
 }
 
-/// "1,5 MB", "820,0 kB": sizes as people read them. In whole tenths, without floats: float
+/// "1,5 MB", "820,0 kB" ("1.5 MB" in English and Arabic): sizes as people read them. In whole tenths, without floats: float
 /// formatting alone would add 10 kB to the wasm.
-pub fn human_size(bytes: u64, italian: bool) -> String {
+pub fn human_size(bytes: u64, lang: Lang) -> String {
     let (unit, name) = if bytes >= 1024 * 1024 {
         (1024 * 1024, "MB")
     } else {
@@ -41,7 +41,11 @@ pub fn human_size(bytes: u64, italian: bool) -> String {
     };
     // In u64: `u128` arithmetic and formatting would cost more code than the floats did.
     let tenths = bytes.saturating_mul(10).saturating_add(unit / 2) / unit;
-    let separator = if italian { ',' } else { '.' };
+    let separator = if matches!(lang, Lang::En | Lang::Ar) {
+        '.'
+    } else {
+        ','
+    };
     format!("{}{separator}{} {name}", tenths / 10, tenths % 10)
 }
 
@@ -178,7 +182,7 @@ pub fn FilePreview(file: FileRef) -> impl IntoView {
             let _ = web_sys::Url::revoke_object_url(&u);
         }
     });
-    let size = human_size(file.dimensione, italian().get_untracked());
+    let size = human_size(file.dimensione, screen_lang().get_untracked());
     let is_image = file.tipo_mime.starts_with("image/");
     let name = file.nome.clone();
     view! {

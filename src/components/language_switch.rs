@@ -1,41 +1,35 @@
-//! Switching between Italian and English; each choice is labelled in its own language.
+//! The six languages, each named in its own language (a reader looks for theirs by its own
+//! name) and marked with its `lang`, so a screen reader says each name in its own voice.
 
 use leptos::prelude::*;
+use sportello_core::Lang;
 
-use leptos_i18n::Locale as _;
-
-use crate::i18n::{Locale, t, t_string, use_i18n};
-use crate::prefs;
+use crate::i18n::{t, t_string, use_i18n};
 
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
-    let option = move |locale: Locale| {
-        let label = match locale {
-            Locale::it => t!(i18n, lang_it).into_any(),
-            Locale::en => t!(i18n, lang_en).into_any(),
-        };
+    let option = move |lang: Lang| {
         view! {
             <button
                 type="button"
                 class="lang-switch__option"
-                lang=locale.as_str()
-                aria-pressed=move || (i18n.get_locale() == locale).to_string()
-                on:click=move |_| {
-                    // Saved first: the layout restores the saved language on any change.
-                    prefs::save_locale(locale);
-                    i18n.set_locale(locale);
-                }
+                lang=lang.code()
+                dir=if lang.is_rtl() { "rtl" } else { "ltr" }
+                aria-pressed=move || (i18n.lang() == lang).to_string()
+                on:click=move |_| i18n.choose(lang)
             >
-                {label}
+                {lang.endonym()}
             </button>
         }
     };
     view! {
         <div class="lang-switch" role="group" aria-label=move || t_string!(i18n, lang_label)>
             <span class="lang-switch__label" aria-hidden="true">{t!(i18n, lang_label)}</span>
-            {option(Locale::it)}
-            {option(Locale::en)}
+            {Lang::ALL.map(option)}
+            <Show when=move || i18n.failed().is_some()>
+                <p class="lang-switch__error" role="alert">{t!(i18n, lang_load_failed)}</p>
+            </Show>
         </div>
     }
 }

@@ -8,22 +8,10 @@ use crate::components::language_switch::LanguageSwitch;
 use crate::components::page_heading::HeadingsShown;
 use crate::components::update_notice::UpdateNotice;
 use crate::i18n::{t, t_string, use_i18n};
-use crate::prefs;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
-    // The remembered choice is the source of truth: the i18n provider picks the browser's
-    // language at start and may pick it again later (its detection is reactive), so whenever
-    // the locale differs from the saved one, the saved one is put back.
-    Effect::new(move |_| {
-        let current = i18n.get_locale();
-        if let Some(saved) = prefs::saved_locale()
-            && saved != current
-        {
-            i18n.set_locale(saved);
-        }
-    });
     HeadingsShown::provide();
 
     view! {

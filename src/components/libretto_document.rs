@@ -9,9 +9,10 @@ use sportello_core::libretto::{ItemId, Libretto, Section};
 
 use crate::components::eqf::eqf_label;
 use crate::components::evidence_file::human_size;
-use crate::components::form::choice::italian;
 use crate::components::section_label::{entry_noun, section_title};
+use crate::i18n::screen_lang;
 use crate::i18n::{t, t_string, use_i18n};
+use sportello_core::Lang;
 
 /// `change_base`: the draft's base path, to link every block to its screen; none in print.
 #[component]
@@ -23,9 +24,9 @@ pub fn LibrettoDocument(
     aside: Option<Aside>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let it = italian();
+    let lang = screen_lang();
     let body = move || {
-        let doc = libretto.with(|l| document(l, it.get()));
+        let doc = libretto.with(|l| document(l, lang.get()));
         doc.parts
             .into_iter()
             .map(|part| {
@@ -35,11 +36,11 @@ pub fn LibrettoDocument(
                     Part::Dossier => ("dossier", t_string!(i18n, doc_dossier)),
                 };
                 let base = change_base.clone();
-                let italian = it.get();
+                let lang = lang.get();
                 let sections = part
                     .sections
                     .into_iter()
-                    .map(move |s| section_view(i18n, italian, s.section, s.blocks, base.clone(), aside))
+                    .map(move |s| section_view(i18n, lang, s.section, s.blocks, base.clone(), aside))
                     .collect_view();
                 view! {
                     <section class="doc-section" aria-labelledby=id>
@@ -58,7 +59,7 @@ pub type Aside = Callback<(Section, Option<ItemId>, String), AnyView>;
 
 fn section_view(
     i18n: crate::I18n,
-    italian: bool,
+    lang: Lang,
     section: Section,
     blocks: Vec<DocBlock>,
     base: Option<String>,
@@ -70,7 +71,7 @@ fn section_view(
         let rows = blocks.into_iter().flat_map(|b| b.rows).collect();
         let title = section_title(i18n, section);
         let aside = aside.map(|a| a.run((section, None, title.clone())));
-        return block_view(i18n, italian, title, rows, section_href, aside);
+        return block_view(i18n, lang, title, rows, section_href, aside);
     }
     let empty = blocks.is_empty();
     let items = blocks
@@ -86,7 +87,7 @@ fn section_view(
                 _ => None,
             };
             let aside = aside.map(|a| a.run((section, b.item.clone(), title.clone())));
-            block_view(i18n, italian, title, b.rows, href, aside)
+            block_view(i18n, lang, title, b.rows, href, aside)
         })
         .collect_view();
     view! {
@@ -102,7 +103,7 @@ fn section_view(
 
 fn block_view(
     i18n: crate::I18n,
-    italian: bool,
+    lang: Lang,
     title: String,
     rows: Vec<Row>,
     change: Option<String>,
@@ -123,7 +124,7 @@ fn block_view(
                 {rows.into_iter().map(|r| view! {
                     <div class="summary-list__row">
                         <dt>{field_label(i18n, r.field)}</dt>
-                        <dd>{value_text(i18n, italian, &r.value)}</dd>
+                        <dd>{value_text(i18n, lang, &r.value)}</dd>
                     </div>
                 }).collect_view()}
             </dl>
@@ -133,7 +134,7 @@ fn block_view(
     .into_any()
 }
 
-fn value_text(i18n: crate::I18n, italian: bool, value: &Value) -> String {
+fn value_text(i18n: crate::I18n, lang: Lang, value: &Value) -> String {
     let yes = || t_string!(i18n, doc_yes).to_string();
     match value {
         Value::Text(s) => s.clone(),
@@ -142,14 +143,14 @@ fn value_text(i18n: crate::I18n, italian: bool, value: &Value) -> String {
             code: Some(code),
         } => format!("{label} ({code})"),
         Value::Term { label, code: None } => label.to_string(),
-        Value::Date(d) => d.italian(),
+        Value::Date(d) => d.display(lang),
         Value::Period { from, to, ongoing } => {
             let end = if *ongoing {
                 t_string!(i18n, doc_ongoing).to_string()
             } else {
-                to.map(|d| d.italian()).unwrap_or_default()
+                to.map(|d| d.display(lang)).unwrap_or_default()
             };
-            format!("{} – {end}", from.map(|d| d.italian()).unwrap_or_default())
+            format!("{} – {end}", from.map(|d| d.display(lang)).unwrap_or_default())
         }
         Value::Yes => yes(),
         Value::YesAt(place) => format!("{} {place}", yes()).trim().to_string(),
@@ -157,7 +158,7 @@ fn value_text(i18n: crate::I18n, italian: bool, value: &Value) -> String {
         Value::Duration { amount, unit } => format!("{amount} {}", unit.unwrap_or_default())
             .trim()
             .to_string(),
-        Value::File { name, bytes } => format!("{name} ({})", human_size(*bytes, italian)),
+        Value::File { name, bytes } => format!("{name} ({})", human_size(*bytes, lang)),
         Value::Names(names) => names.join("; "),
     }
 }

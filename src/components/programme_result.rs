@@ -6,7 +6,7 @@ use sportello_core::money::format_eur;
 use sportello_core::programmes::{self, AmountOutcome, Evaluation, Mark, Outcome, Status, Text};
 
 use crate::components::local_time::date;
-use crate::i18n::{Locale, t, t_string, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 
 /// Every programme's card, grouped as a person reads them: what is open to them first, then
 /// what a few more answers would settle; what is closed to them and the closed schemes of the
@@ -58,8 +58,8 @@ pub fn ProgrammeResults(results: Memo<Vec<Evaluation>>) -> impl IntoView {
 #[component]
 pub fn ProgrammeResult(evaluation: Evaluation) -> impl IntoView {
     let i18n = use_i18n();
-    let italian = move || i18n.get_locale() == Locale::it;
-    let text = move |t: &Text| t.pick(italian()).to_owned();
+    let lang = move || i18n.lang();
+    let text = move |t: &Text| t.pick(lang()).to_owned();
     let programme = programmes::find(&evaluation.programme);
     let heading_id = format!("esito-{}", evaluation.programme);
     let period = programme.map(|p| match (p.valid_from, p.valid_to) {
@@ -146,36 +146,28 @@ pub fn ProgrammeResult(evaluation: Evaluation) -> impl IntoView {
 #[component]
 fn AmountLine(amount: AmountOutcome) -> impl IntoView {
     let i18n = use_i18n();
-    let italian = move || i18n.get_locale() == Locale::it;
+    let lang = move || i18n.lang();
     let a = amount;
     let label = a.label.clone();
     let figure = move || match a.min {
-        Some(min) => format!(
-            "{} – {}",
-            format_eur(min, italian()),
-            format_eur(a.max, italian())
-        ),
-        None => format!(
-            "{} {}",
-            t_string!(i18n, amount_up_to),
-            format_eur(a.max, italian())
-        ),
+        Some(min) => format!("{} – {}", format_eur(min, lang()), format_eur(a.max, lang())),
+        None => format!("{} {}", t_string!(i18n, amount_up_to), format_eur(a.max, lang())),
     };
     let course = a.covered.zip(a.left_to_pay).map(|(covered, left)| {
         move || {
             format!(
                 "{} {} · {} {}",
                 t_string!(i18n, amount_covered),
-                format_eur(covered, italian()),
+                format_eur(covered, lang()),
                 t_string!(i18n, amount_left_to_pay),
-                format_eur(left, italian())
+                format_eur(left, lang())
             )
         }
     });
     let applies = a.applies;
     view! {
         <li class="amount">
-            {move || label.pick(italian()).to_owned()} ": " <strong>{figure}</strong>
+            {move || label.pick(lang()).to_owned()} ": " <strong>{figure}</strong>
             {a.months.map(|m| view! { " " <span>{move || format!("({m} {})", t_string!(i18n, amount_months))}</span> })}
             <Show when=move || a.illustrative>
                 " " <span class="illustrative">{t!(i18n, illustrative_value)}</span>

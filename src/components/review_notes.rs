@@ -25,7 +25,7 @@ pub fn ReviewNotes(
     on_draft: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let blocks: Vec<_> = document(&libretto, true)
+    let blocks: Vec<_> = document(&libretto, i18n.lang_untracked())
         .into_blocks()
         .map(|(section, b)| (section, b.item, b.title))
         .collect();

@@ -5,7 +5,7 @@ use sportello_core::LifecycleState;
 use sportello_core::cpi::Interest;
 use sportello_core::libretto::vocab::Vocabulary;
 
-use crate::i18n::{Locale, t_string};
+use crate::i18n::t_string;
 
 pub fn status_label(i18n: crate::I18n, status: LifecycleState) -> String {
     match status {
@@ -21,7 +21,7 @@ pub fn status_label(i18n: crate::I18n, status: LifecycleState) -> String {
 /// The programme a citizen asked about, or that they did not say.
 pub fn interest_label(i18n: crate::I18n, interest: Option<Interest>) -> String {
     match interest {
-        Some(i) => i.label(i18n.get_locale() == Locale::it).to_owned(),
+        Some(i) => i.label(i18n.lang()).to_owned(),
         None => t_string!(i18n, desk_interest_none).to_string(),
     }
 }

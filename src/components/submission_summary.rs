@@ -7,9 +7,9 @@ use sportello_core::cpi::{Office, SubmissionRequest};
 use sportello_core::libretto::Section;
 
 use crate::components::evidence_file::human_size;
-use crate::components::form::choice::italian;
 use crate::components::section_label::section_title;
 use crate::components::submission_labels::interest_label;
+use crate::i18n::screen_lang;
 use crate::i18n::{t, t_string, use_i18n};
 
 #[component]
@@ -21,7 +21,7 @@ pub fn SubmissionSummary(
     sent: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let it = italian();
+    let lang = screen_lang();
     let libretto = request.libretto.clone();
     let sections = move || {
         Section::ALL
@@ -43,7 +43,7 @@ pub fn SubmissionSummary(
         files
             .iter()
             .map(|f| {
-                let size = human_size(f.dimensione, it.get());
+                let size = human_size(f.dimensione, lang.get());
                 view! { <li><span class="file-name">{f.nome.clone()}</span> " (" {size} ")"</li> }
             })
             .collect_view()

@@ -5,10 +5,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use sportello_core::LifecycleState;
 use sportello_core::SubmissionRecord;
 use sportello_core::libretto::trasparenza::{DocumentoTrasparenza, Rilascio, documento_trasparenza};
+use sportello_core::{Lang, LifecycleState};
 
+use crate::components::in_language::{InLanguage, ItalianOnly};
 use crate::components::local_time::{date, local_time};
 use crate::components::page_heading::PageHeading;
 use crate::components::store_error::StoreErrorMessage;
@@ -80,6 +81,27 @@ fn Documento(doc: DocumentoTrasparenza, key: String) -> impl IntoView {
             let _ = w.print();
         }
     };
+    view! {
+        <p class="no-print"><A href=format!("/invii/{key}")>{t!(i18n, ricevuta_title)}</A></p>
+        <ItalianOnly />
+        <InLanguage lang=Lang::It>
+            <DocumentoBody doc />
+        </InLanguage>
+        <div class="button-row no-print">
+            <button type="button" class="button" id="stampa-trasparenza" on:click=print>{t!(i18n, ricevuta_print)}</button>
+            <button type="button" class="button button--secondary" id="scarica-trasparenza" on:click=download>{t!(i18n, tr_download_json)}</button>
+        </div>
+        <Show when=move || failed.get()>
+            <p class="notice notice--error" role="alert">{t!(i18n, tr_download_failed)}</p>
+        </Show>
+    }
+}
+
+/// The document itself, in Italian whatever the screen's language (the caller's
+/// `InLanguage`): it is what the CPI released.
+#[component]
+fn DocumentoBody(doc: DocumentoTrasparenza) -> impl IntoView {
+    let i18n = use_i18n();
     let p = doc.persona;
     let persona = [
         (t_string!(i18n, f_nome), p.nome),
@@ -135,7 +157,6 @@ fn Documento(doc: DocumentoTrasparenza, key: String) -> impl IntoView {
         (t_string!(i18n, tr_consolidato_il), local_time(r.consolidato_il)),
     ];
     view! {
-        <p class="no-print"><A href=format!("/invii/{key}")>{t!(i18n, ricevuta_title)}</A></p>
         <PageHeading title=tr!(i18n, tr_title) />
         <p class="lead">{doc.riferimento_normativo}</p>
         <section aria-labelledby="tr-persona">
@@ -150,13 +171,6 @@ fn Documento(doc: DocumentoTrasparenza, key: String) -> impl IntoView {
             <h2 id="tr-rilascio">{t!(i18n, tr_rilascio)}</h2>
             {rows_view(rilascio.into_iter())}
         </section>
-        <div class="button-row no-print">
-            <button type="button" class="button" id="stampa-trasparenza" on:click=print>{t!(i18n, ricevuta_print)}</button>
-            <button type="button" class="button button--secondary" id="scarica-trasparenza" on:click=download>{t!(i18n, tr_download_json)}</button>
-        </div>
-        <Show when=move || failed.get()>
-            <p class="notice notice--error" role="alert">{t!(i18n, tr_download_failed)}</p>
-        </Show>
     }
 }
 

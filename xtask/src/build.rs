@@ -57,6 +57,7 @@ fn release() -> Result {
         write(&dist().join(page), html.as_bytes())?;
     }
     home()?;
+    translations()?;
     unsplit_split_points()?;
     crate::offline::service_worker(&dist())?;
     precompress(&dist())
@@ -134,41 +135,45 @@ fn apart(page: &str) -> Result<String> {
 }
 
 /// The light entry, one static page per language; the server picks it by the browser's
-/// Accept-Language.
+/// Accept-Language. Each page in a language other than Italian names its translation file for
+/// preloading: the app waits for it before drawing (`sportello::start`).
 fn home() -> Result {
     let html = apart("home.html")?;
-    for (lang, texts) in locales()? {
-        let name = if lang == DEFAULT_LANG {
+    let locales = sportello_locales::Locales::read(&root().join("locales"))?;
+    let files = locales.files();
+    for (lang, _) in &locales.languages {
+        let texts = locales
+            .texts(lang)
+            .ok_or_else(|| format!("no texts for {lang}"))?;
+        let name = if lang == sportello_locales::DEFAULT {
             "home.html".to_owned()
         } else {
             format!("home.{lang}.html")
         };
-        let page = fill_texts(&html, &lang, &texts)?;
+        let mut page = fill_texts(&html, lang, &texts)?;
+        if let Some((_, path, _)) = files.iter().find(|(l, _, _)| l == lang) {
+            let preload = format!(
+                "<link rel=\"preload\" href=\"/{path}\" as=\"fetch\" type=\"application/json\" crossorigin>"
+            );
+            page = page.replacen("</head>", &format!("{preload}</head>"), 1);
+        }
         write(&dist().join(name), load_after_first_paint(&page)?.as_bytes())?;
     }
     Ok(())
 }
 
-/// The app's default language (`[package.metadata.leptos-i18n] default`).
-const DEFAULT_LANG: &str = "it";
-
-/// Every `locales/<lang>.json`, as (lang, key → text).
-fn locales() -> Result<Vec<(String, serde_json::Map<String, serde_json::Value>)>> {
-    let dir = root().join("locales");
-    let mut out = Vec::new();
-    for path in files(&dir)? {
-        let Some(lang) = path.file_stem().and_then(|s| s.to_str()) else {
-            continue;
-        };
-        if path.extension().and_then(|e| e.to_str()) != Some("json") {
-            continue;
+/// Every language but Italian as the file the app fetches when it is chosen.
+fn translations() -> Result {
+    let locales = sportello_locales::Locales::read(&root().join("locales"))?;
+    for (_, path, json) in locales.files() {
+        let to = dist().join(&path);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         }
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let texts = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        out.push((lang.to_owned(), texts));
+        write(&to, json.as_bytes())?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The home page is whole before any script runs, so its wasm is fetched only once that page
@@ -207,7 +212,7 @@ fn load_after_first_paint(html: &str) -> Result<String> {
 /// The static first paint of `home.html` says what the app will say: `{{lang}}` becomes the
 /// language code and each other `{{key}}` that key's text in that language, escaped for HTML.
 /// A key the language lacks stops the build.
-fn fill_texts(html: &str, lang: &str, texts: &serde_json::Map<String, serde_json::Value>) -> Result<String> {
+fn fill_texts(html: &str, lang: &str, texts: &std::collections::BTreeMap<&str, &str>) -> Result<String> {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(start) = rest.find("{{") {
@@ -215,9 +220,16 @@ fn fill_texts(html: &str, lang: &str, texts: &serde_json::Map<String, serde_json
         let key = rest[start + 2..end].trim();
         let text = match key {
             "lang" => lang,
+            "dir" => {
+                if sportello_core::Lang::from_tag(lang).is_some_and(sportello_core::Lang::is_rtl) {
+                    "rtl"
+                } else {
+                    "ltr"
+                }
+            }
             _ => texts
                 .get(key)
-                .and_then(|v| v.as_str())
+                .copied()
                 .ok_or_else(|| format!("home.html asks for `{key}`, which locales/{lang}.json lacks"))?,
         };
         out.push_str(&rest[..start]);

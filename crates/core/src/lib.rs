@@ -12,10 +12,12 @@ pub mod cpi;
 pub mod csv;
 pub mod draft;
 pub mod evidence;
+pub mod lang;
 pub mod libretto;
 pub mod money;
 pub mod programmes;
 pub mod records;
 
 pub use draft::{Draft, DraftId, Libretto, LifecycleState};
+pub use lang::Lang;
 pub use records::{EvidenceMeta, OutboxItem, SimulationRecord, SubmissionRecord};

@@ -1,14 +1,24 @@
 //! Showing euro amounts the way each language writes them: "€ 2.500,00" in Italian,
-//! "€2,500.00" in English. Always two decimals, rounded half away from zero.
+//! "€2,500.00" in English, "2 500,00 €" in French and Albanian, "2.500,00 €" in Romanian.
+//! Always two decimals, rounded half away from zero, Latin digits (an amount must match the
+//! one on the citizen's papers). Arabic text writes it as English does; the app keeps it
+//! left to right inside the right-to-left line.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-pub fn format_eur(amount: Decimal, italian: bool) -> String {
+use crate::Lang;
+
+pub fn format_eur(amount: Decimal, lang: Lang) -> String {
     let rounded = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     let negative = rounded.is_sign_negative() && !rounded.is_zero();
     let text = format!("{:.2}", rounded.abs());
     let (int, frac) = text.split_once('.').unwrap_or((&text, "00"));
-    let (group, decimal) = if italian { ('.', ',') } else { (',', '.') };
+    // French and Albanian group with a narrow no-break space, so an amount never wraps.
+    let (group, decimal) = match lang {
+        Lang::It | Lang::Ro => ('.', ','),
+        Lang::En | Lang::Ar => (',', '.'),
+        Lang::Fr | Lang::Sq => ('\u{202f}', ','),
+    };
     let mut grouped = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -17,10 +27,10 @@ pub fn format_eur(amount: Decimal, italian: bool) -> String {
         grouped.push(c);
     }
     let sign = if negative { "-" } else { "" };
-    if italian {
-        format!("{sign}€ {grouped}{decimal}{frac}")
-    } else {
-        format!("{sign}€{grouped}{decimal}{frac}")
+    match lang {
+        Lang::It => format!("{sign}€ {grouped}{decimal}{frac}"),
+        Lang::En | Lang::Ar => format!("{sign}€{grouped}{decimal}{frac}"),
+        Lang::Fr | Lang::Ro | Lang::Sq => format!("{sign}{grouped}{decimal}{frac}\u{a0}€"),
     }
 }
 
@@ -97,12 +107,29 @@ mod tests {
     }
 
     #[test]
-    fn italian_and_english_formats() {
-        assert_eq!(format_eur(eur("2500"), true), "€ 2.500,00");
-        assert_eq!(format_eur(eur("2500"), false), "€2,500.00");
-        assert_eq!(format_eur(eur("1234567.891"), true), "€ 1.234.567,89");
-        assert_eq!(format_eur(eur("0.005"), true), "€ 0,01");
-        assert_eq!(format_eur(eur("999.99"), false), "€999.99");
-        assert_eq!(format_eur(eur("-500"), true), "-€ 500,00");
+    fn formats_of_each_language() {
+        assert_eq!(format_eur(eur("2500"), Lang::It), "€ 2.500,00");
+        assert_eq!(format_eur(eur("2500"), Lang::En), "€2,500.00");
+        assert_eq!(format_eur(eur("1234567.891"), Lang::It), "€ 1.234.567,89");
+        assert_eq!(format_eur(eur("0.005"), Lang::It), "€ 0,01");
+        assert_eq!(format_eur(eur("999.99"), Lang::En), "€999.99");
+        assert_eq!(format_eur(eur("-500"), Lang::It), "-€ 500,00");
+        assert_eq!(format_eur(eur("2500"), Lang::Fr), "2\u{202f}500,00\u{a0}€");
+        assert_eq!(format_eur(eur("2500"), Lang::Sq), "2\u{202f}500,00\u{a0}€");
+        assert_eq!(format_eur(eur("1234567.5"), Lang::Ro), "1.234.567,50\u{a0}€");
+        assert_eq!(format_eur(eur("2500"), Lang::Ar), "€2,500.00");
+    }
+
+    #[test]
+    fn every_language_reads_back_what_it_writes() {
+        for lang in Lang::ALL {
+            for amount in ["2500", "0.5", "1234567.89"] {
+                assert_eq!(
+                    parse_eur(&format_eur(eur(amount), lang)),
+                    Some(eur(amount)),
+                    "{lang:?}"
+                );
+            }
+        }
     }
 }

@@ -213,29 +213,12 @@ fn html_lang(html: &str) -> Option<String> {
 /// (`default` is `home.html`'s own); the default page otherwise. The app itself then follows
 /// the same languages, or the one the citizen chose.
 fn home_page(accept_language: &str, default: &str, translated: &[String]) -> String {
-    let mut wanted: Vec<(f32, usize, String)> = accept_language
-        .split(',')
-        .enumerate()
-        .filter_map(|(i, part)| {
-            let mut pieces = part.split(';');
-            let tag = pieces.next()?.trim();
-            let primary = tag.split('-').next()?.to_ascii_lowercase();
-            let q = pieces
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .and_then(|q| q.parse::<f32>().ok())
-                .unwrap_or(1.0);
-            (q > 0.0 && !primary.is_empty()).then_some((q, i, primary))
-        })
-        .collect();
-    wanted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    wanted
+    sportello_core::lang::accept_language(accept_language)
         .into_iter()
-        .find(|(_, _, lang)| lang == default || translated.contains(lang))
-        .filter(|(_, _, lang)| lang != default)
-        .map_or_else(
-            || format!("/{HOME_HTML}"),
-            |(_, _, lang)| format!("/home.{lang}.html"),
-        )
+        .filter_map(|tag| Some(tag.split(['-', '_']).next()?.to_ascii_lowercase()))
+        .find(|lang| lang == default || translated.contains(lang))
+        .filter(|lang| lang != default)
+        .map_or_else(|| format!("/{HOME_HTML}"), |lang| format!("/home.{lang}.html"))
 }
 
 /// A path with a file extension is a file (missing, if it is not in `dist/`), not an app route.

@@ -6,7 +6,7 @@ use sportello_core::libretto::Vocabulary;
 
 use super::text_field::{FieldFrame, described_by, invalid};
 use super::{Bound, field_id};
-use crate::i18n::{Locale, t_string, use_i18n};
+use crate::i18n::{screen_lang, t_string, use_i18n};
 
 /// The id of a group's n-th box: the first carries the field's own id, which the error
 /// summary links to.
@@ -18,18 +18,12 @@ fn option_id(field: &str, index: usize) -> String {
     }
 }
 
-/// Whether the interface is in Italian (vocabulary labels come in both languages).
-pub fn italian() -> Signal<bool> {
-    let i18n = use_i18n();
-    Signal::derive(move || i18n.get_locale() == Locale::it)
-}
-
 /// The values of a closed list with their labels in the current language.
 pub fn vocab_options<V: Vocabulary + Send + Sync>() -> Signal<Vec<(V, String)>> {
-    let it = italian();
+    let lang = screen_lang();
     Signal::derive(move || {
-        let it = it.get();
-        V::ALL.iter().map(|&v| (v, v.label(it).to_string())).collect()
+        let lang = lang.get();
+        V::ALL.iter().map(|&v| (v, v.label(lang).to_string())).collect()
     })
 }
 
@@ -157,14 +151,14 @@ pub fn Radios<V: Vocabulary + Send + Sync>(
     value: Bound<Option<V>>,
     #[prop(optional)] hint: Option<Signal<String>>,
 ) -> impl IntoView {
-    let it = italian();
+    let lang = screen_lang();
     let options = Signal::derive(move || {
-        let it = it.get();
+        let lang = lang.get();
         V::ALL
             .iter()
             .map(|v| Choice {
                 code: v.code().to_string(),
-                label: v.label(it).to_string(),
+                label: v.label(lang).to_string(),
                 hint: None,
             })
             .collect()

@@ -56,24 +56,23 @@ pub fn input_error(i18n: crate::I18n, e: InputError) -> String {
         InputError::WholeNumber => t_string!(i18n, error_whole_number).to_string(),
         InputError::Province => t_string!(i18n, error_province).to_string(),
         InputError::OverBudget(excess) => {
-            let italian = i18n.get_locale() == crate::i18n::Locale::it;
-            t_string!(i18n, error_over_budget).replace("%s", &format_eur(excess, italian))
+            let lang = i18n.lang();
+            t_string!(i18n, error_over_budget).replace("%s", &format_eur(excess, lang))
         }
         InputError::Card(e) => card_error(i18n, e),
     }
 }
 
 fn card_error(i18n: crate::I18n, e: CardError) -> String {
-    let eur = |d| format_eur(d, i18n.get_locale() == crate::i18n::Locale::it);
+    let eur = |d| format_eur(d, i18n.lang());
     match e {
         CardError::BadAmount => t_string!(i18n, card_error_bad_amount).to_string(),
         CardError::InFuture => t_string!(i18n, card_error_in_future).to_string(),
         CardError::NotAStep { step } => t_string!(i18n, card_error_not_a_step).replace("%s", &eur(step)),
         CardError::OverCap { room } => t_string!(i18n, card_error_over_cap).replace("%s", &eur(room)),
         CardError::BeforeFirstLoad => t_string!(i18n, card_error_before_first_load).to_string(),
-        CardError::Lapsed { last_day } => {
-            t_string!(i18n, card_error_lapsed).replace("%s", &PartialDate::from(last_day).italian())
-        }
+        CardError::Lapsed { last_day } => t_string!(i18n, card_error_lapsed)
+            .replace("%s", &PartialDate::from(last_day).display(i18n.lang())),
         CardError::OverBalance { available } => {
             t_string!(i18n, card_error_over_balance).replace("%s", &eur(available))
         }

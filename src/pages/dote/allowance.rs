@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use sportello_core::money::format_eur;
 use sportello_core::programmes::dote;
 
-use crate::components::form::choice::italian;
+use crate::i18n::screen_lang;
 use crate::i18n::{t, t_string, use_i18n};
 
 #[component]
 pub fn Allowance() -> impl IntoView {
     let i18n = use_i18n();
-    let it = italian();
+    let lang = screen_lang();
     let Some(amount) = dote::participation_allowance() else {
         return ().into_any();
     };
@@ -22,7 +22,7 @@ pub fn Allowance() -> impl IntoView {
     view! {
         <section aria-labelledby="indennita" class="allowance">
             <h2 id="indennita">{t!(i18n, dote_allowance_heading)}</h2>
-            <p>{move || format!("{}: {}. {}", label.pick(it.get()), format_eur(total, it.get()), t_string!(i18n, dote_allowance_who))}</p>
+            <p>{move || format!("{}: {}. {}", label.pick(lang.get()), format_eur(total, lang.get()), t_string!(i18n, dote_allowance_who))}</p>
             <div class="field">
                 <label class="field__label" for="campo-mesi-indennita">{t!(i18n, dote_allowance_months)}</label>
                 <select
@@ -39,7 +39,7 @@ pub fn Allowance() -> impl IntoView {
             </div>
             <p role="status">
                 {move || dote::monthly_allowance(total, months.get()).map(|per_month| {
-                    format!("{} {}", t_string!(i18n, dote_allowance_per_month), format_eur(per_month, it.get()))
+                    format!("{} {}", t_string!(i18n, dote_allowance_per_month), format_eur(per_month, lang.get()))
                 })}
             </p>
             <p class="source">{t!(i18n, result_source)} " " {amount.source.clone()}</p>

@@ -8,7 +8,7 @@ use sportello_core::money::format_eur;
 use sportello_core::programmes::dote::{self, Scenario};
 use sportello_core::records::SimulationRecord;
 
-use crate::components::form::choice::italian;
+use crate::i18n::screen_lang;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::store::StoreError;
 
@@ -18,7 +18,7 @@ pub fn CompareScenarios(
     compare: RwSignal<Vec<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let it = italian();
+    let lang = screen_lang();
     let chosen = move || {
         let ids = compare.get();
         let all = saved.get().and_then(Result::ok).unwrap_or_default();
@@ -37,13 +37,13 @@ pub fn CompareScenarios(
         if columns.len() < 2 {
             return view! { <p class="hint">{t!(i18n, dote_compare_hint)}</p> }.into_any();
         }
-        let it = it.get();
+        let lang = lang.get();
         let fasce = dote::fasce();
         let fascia_name = |s: &Scenario| {
             s.fascia
                 .as_deref()
                 .and_then(|id| fasce.iter().find(|f| f.id == id))
-                .map(|f| f.name.pick(it).to_owned())
+                .map(|f| f.name.pick(lang).to_owned())
                 .unwrap_or_else(|| "—".to_owned())
         };
         let row = |head: String, cells: Vec<String>| {
@@ -63,7 +63,7 @@ pub fn CompareScenarios(
                 t_string!(i18n, dote_budget_short).to_string(),
                 columns
                     .iter()
-                    .map(|(_, s)| format_eur(s.plan.budget, it))
+                    .map(|(_, s)| format_eur(s.plan.budget, lang))
                     .collect(),
             ),
         ];
@@ -75,27 +75,27 @@ pub fn CompareScenarios(
                         Some(l) if l.quantity > 0 => format!(
                             "{} × {} = {}",
                             l.quantity,
-                            format_eur(l.unit_cost, it),
-                            format_eur(l.unit_cost * Decimal::from(l.quantity), it)
+                            format_eur(l.unit_cost, lang),
+                            format_eur(l.unit_cost * Decimal::from(l.quantity), lang)
                         ),
                         _ => "—".to_owned(),
                     },
                 )
                 .collect();
-            rows.push(row(service.name.pick(it).to_owned(), cells));
+            rows.push(row(service.name.pick(lang).to_owned(), cells));
         }
         rows.push(row(
             t_string!(i18n, dote_total).to_string(),
             columns
                 .iter()
-                .map(|(_, s)| format_eur(s.plan.total(), it))
+                .map(|(_, s)| format_eur(s.plan.total(), lang))
                 .collect(),
         ));
         rows.push(row(
             t_string!(i18n, dote_remaining).to_string(),
             columns
                 .iter()
-                .map(|(_, s)| format_eur(s.plan.remaining(), it))
+                .map(|(_, s)| format_eur(s.plan.remaining(), lang))
                 .collect(),
         ));
         view! {

@@ -11,11 +11,12 @@ use sportello_core::money::{format_eur, format_input, parse_eur};
 use sportello_core::programmes::dote::{self, CostTable, CostTableError, Plan, Scenario};
 use sportello_core::records::{SimulationKind, SimulationRecord};
 
-use crate::components::form::choice::{Choice, ChoiceRadios, italian};
+use crate::components::form::choice::{Choice, ChoiceRadios};
 use crate::components::form::error_summary::ErrorSummary;
 use crate::components::form::text_field::TextField;
 use crate::components::form::{Bound, FormState, InputError};
 use crate::components::store_error::StoreErrorMessage;
+use crate::i18n::screen_lang;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::store::Store;
 use crate::tr;
@@ -79,7 +80,7 @@ fn whole_number(s: &str) -> Option<u32> {
 #[component]
 pub fn ScenarioEditor(editing: Editing, version: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
-    let it = italian();
+    let lang = screen_lang();
     let form = FormState::provide_inputs_only();
     let attempt = RwSignal::new(0u32);
     let Editing { saved, scenario } = editing;
@@ -185,7 +186,7 @@ pub fn ScenarioEditor(editing: Editing, version: RwSignal<u32>) -> impl IntoView
     });
 
     let fascia_options = Signal::derive(move || {
-        let it = it.get();
+        let lang = lang.get();
         dote::fasce()
             .into_iter()
             .map(|f| {
@@ -199,10 +200,10 @@ pub fn ScenarioEditor(editing: Editing, version: RwSignal<u32>) -> impl IntoView
                 };
                 Choice {
                     code: f.id.to_owned(),
-                    label: f.name.pick(it).to_owned(),
+                    label: f.name.pick(lang).to_owned(),
                     hint: Some(format!(
                         "{} ({duration}). {} {}",
-                        f.meaning.pick(it),
+                        f.meaning.pick(lang),
                         t_string!(i18n, result_source),
                         f.source
                     )),
@@ -223,7 +224,7 @@ pub fn ScenarioEditor(editing: Editing, version: RwSignal<u32>) -> impl IntoView
             // "Colloquio di accoglienza – Costo unitario (euro all'ora)"
             let label = move |column: fn(crate::I18n) -> &'static str, unit: fn(crate::I18n) -> &'static str| {
                 let title = title.clone();
-                Signal::derive(move || format!("{} – {} ({})", title.pick(it.get()), column(i18n), unit(i18n)))
+                Signal::derive(move || format!("{} – {} ({})", title.pick(lang.get()), column(i18n), unit(i18n)))
             };
             let cost_label = label(
                 |i| t_string!(i, dote_col_unit_cost),
@@ -243,13 +244,13 @@ pub fn ScenarioEditor(editing: Editing, version: RwSignal<u32>) -> impl IntoView
                 Some(format!(
                     "{} {}",
                     t_string!(i18n, dote_col_subtotal),
-                    format_eur(c * Decimal::from(q), it.get())
+                    format_eur(c * Decimal::from(q), lang.get())
                 ))
             };
             let title = service.name.clone();
             view! {
                 <fieldset class="service">
-                    <legend class="service__name">{move || title.pick(it.get()).to_owned()}</legend>
+                    <legend class="service__name">{move || title.pick(lang.get()).to_owned()}</legend>
                     <TextField
                         field=row.cost_field
                         label=cost_label
@@ -309,7 +310,7 @@ pub fn ScenarioEditor(editing: Editing, version: RwSignal<u32>) -> impl IntoView
 #[component]
 fn BudgetBar(plan: Memo<Plan>) -> impl IntoView {
     let i18n = use_i18n();
-    let it = italian();
+    let lang = screen_lang();
     let percent = move || {
         plan.with(|p| {
             if p.budget <= Decimal::ZERO {
@@ -328,18 +329,18 @@ fn BudgetBar(plan: Memo<Plan>) -> impl IntoView {
             <p role="status" class="budget__text">
                 {move || {
                     let p = plan.get();
-                    let it = it.get();
+                    let lang = lang.get();
                     let used = format!(
                         "{} {} {} {}",
                         t_string!(i18n, dote_used),
-                        format_eur(p.total(), it),
+                        format_eur(p.total(), lang),
                         t_string!(i18n, dote_of),
-                        format_eur(p.budget, it),
+                        format_eur(p.budget, lang),
                     );
                     if p.validate().is_err() {
-                        format!("{used}. {} {}", t_string!(i18n, dote_over_budget_by), format_eur(-p.remaining(), it))
+                        format!("{used}. {} {}", t_string!(i18n, dote_over_budget_by), format_eur(-p.remaining(), lang))
                     } else {
-                        format!("{used}. {} {}", t_string!(i18n, dote_remaining), format_eur(p.remaining(), it))
+                        format!("{used}. {} {}", t_string!(i18n, dote_remaining), format_eur(p.remaining(), lang))
                     }
                 }}
             </p>

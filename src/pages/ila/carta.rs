@@ -14,13 +14,14 @@ use sportello_core::programmes::{IlaSpend, catalogue};
 use sportello_core::records::{ILA_CARD_ID, SimulationKind, SimulationRecord};
 
 use crate::components::focus::focus_by_id;
-use crate::components::form::choice::{Choice, ChoiceRadios, VocabSelect, italian};
+use crate::components::form::choice::{Choice, ChoiceRadios, VocabSelect};
 use crate::components::form::date_field::DateField;
 use crate::components::form::error_summary::ErrorSummary;
 use crate::components::form::text_field::TextField;
 use crate::components::form::{Bound, FormState, InputError, screen_error};
 use crate::components::programme_result::mark_label;
 use crate::components::store_error::StoreErrorMessage;
+use crate::i18n::screen_lang;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::store::{CorruptRecord, Store, StoreError, StoreName};
 use crate::tr;
@@ -64,7 +65,7 @@ pub fn CardTracker() -> impl IntoView {
 #[component]
 fn CardEditor(card: Card) -> impl IntoView {
     let i18n = use_i18n();
-    let it = italian();
+    let lang = screen_lang();
     let card = RwSignal::new(card);
     let save = Action::new_local(move |card: &Card| {
         let record = SimulationRecord {
@@ -82,7 +83,7 @@ fn CardEditor(card: Card) -> impl IntoView {
     };
 
     let schemes = Signal::derive(move || {
-        let it = it.get();
+        let lang = lang.get();
         catalogue()
             .unwrap_or_default()
             .iter()
@@ -90,15 +91,15 @@ fn CardEditor(card: Card) -> impl IntoView {
                 let rules = p.card.as_ref()?;
                 let step = rules
                     .top_up
-                    .map(|s| format!(" · {} {}", t_string!(i18n, card_scheme_step), format_eur(s, it)))
+                    .map(|s| format!(" · {} {}", t_string!(i18n, card_scheme_step), format_eur(s, lang)))
                     .unwrap_or_default();
                 Some(Choice {
                     code: p.id.clone(),
-                    label: p.name.pick(it).to_owned(),
+                    label: p.name.pick(lang).to_owned(),
                     hint: Some(format!(
                         "{} {}{step} · {} {} {}",
                         t_string!(i18n, card_scheme_cap),
-                        format_eur(rules.cap, it),
+                        format_eur(rules.cap, lang),
                         rules.valid_months,
                         t_string!(i18n, dote_months),
                         t_string!(i18n, card_scheme_validity),
@@ -193,27 +194,27 @@ fn CardEditor(card: Card) -> impl IntoView {
 #[component]
 fn Situation(card: RwSignal<Card>) -> impl IntoView {
     let i18n = use_i18n();
-    let it = italian();
+    let lang = screen_lang();
     let today = chrono::Local::now().date_naive();
     let figures = move || {
-        let it = it.get();
+        let lang = lang.get();
         card.with(|c| {
             let rules = c.scheme()?.card.as_ref()?;
             let outcome = c.outcome(rules, today)?;
-            let eur = |d: Decimal| format_eur(d, it);
+            let eur = |d: Decimal| format_eur(d, lang);
             let until = outcome.valid_until.map(|d| {
                 let label = if outcome.lapsed {
                     t_string!(i18n, card_lapsed_on)
                 } else {
                     t_string!(i18n, card_valid_until)
                 };
-                view! { <div class="summary-list__row"><dt>{label}</dt> <dd>{PartialDate::from(d).italian()}</dd></div> }
+                view! { <div class="summary-list__row"><dt>{label}</dt> <dd>{PartialDate::from(d).display(lang)}</dd></div> }
             });
             let spent = c.spent();
             let by_category = (!spent.is_empty()).then(|| {
                 let rows = spent
                     .into_iter()
-                    .map(|(category, amount)| view! { <li>{category.label(it)} ": " {eur(amount)}</li> })
+                    .map(|(category, amount)| view! { <li>{category.label(lang)} ": " {eur(amount)}</li> })
                     .collect_view();
                 view! { <ul class="summary-list__detail">{rows}</ul> }
             });
@@ -241,13 +242,13 @@ fn Situation(card: RwSignal<Card>) -> impl IntoView {
 #[component]
 fn MovementRow(movement: Movement, on_remove: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let it = italian();
-    let date = PartialDate::from(movement.date).italian();
+    let lang = screen_lang();
+    let date = PartialDate::from(movement.date).display(lang.get_untracked());
     let kind = movement.kind;
     let what = move || match kind {
         MovementKind::Load => t_string!(i18n, card_load).to_owned(),
         MovementKind::Spend(category) => {
-            format!("{}: {}", t_string!(i18n, card_spend), category.label(it.get()))
+            format!("{}: {}", t_string!(i18n, card_spend), category.label(lang.get()))
         }
     };
     let amount = movement.amount;
@@ -257,7 +258,7 @@ fn MovementRow(movement: Movement, on_remove: Callback<()>) -> impl IntoView {
             format!(
                 "{} {date}, {}",
                 t_string!(i18n, card_remove_of),
-                format_eur(amount, it.get())
+                format_eur(amount, lang.get())
             )
         }
     };
@@ -265,7 +266,7 @@ fn MovementRow(movement: Movement, on_remove: Callback<()>) -> impl IntoView {
         <tr>
             <td>{date}</td>
             <td>{what}</td>
-            <td>{move || format_eur(amount, it.get())}</td>
+            <td>{move || format_eur(amount, lang.get())}</td>
             <td>{movement.note}</td>
             <td>
                 <button type="button" class="link-button link-button--danger" aria-label=remove_label on:click=move |_| on_remove.run(())>

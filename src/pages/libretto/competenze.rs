@@ -4,16 +4,17 @@ use leptos::prelude::*;
 use sportello_core::libretto::{Competenza, Contesto, Tipologia, Vocabulary};
 
 use super::links::{evidence_options, experience_options};
-use crate::components::form::choice::{CheckboxGroup, Radios, italian};
+use crate::components::form::choice::{CheckboxGroup, Radios};
 use crate::components::form::text_field::TextArea;
+use crate::i18n::screen_lang;
 use crate::i18n::{t, use_i18n};
 use crate::store::draft_session::Lens;
 use crate::{bind, tr};
 
 pub fn form(c: Lens<Competenza>) -> AnyView {
     let i18n = use_i18n();
-    let it = italian();
-    let stato = move || c.with(|c| c.stato.label(it.get()));
+    let lang = screen_lang();
+    let stato = move || c.with(|c| c.stato.label(lang.get()));
     view! {
         <TextArea field="descrizione" label=tr!(i18n, f_competenza_descrizione) hint=tr!(i18n, f_competenza_descrizione_hint)
             value=bind!(c, descrizione) rows=3 />

@@ -10,9 +10,9 @@ use sportello_core::libretto::{Entry, ItemId};
 use super::draft::{draft_path, use_session};
 use super::form_frame::FormFrame;
 use crate::components::focus::focus_by_id;
-use crate::components::form::choice::italian;
 use crate::components::page_heading::PageHeading;
 use crate::components::section_label::{add_label, entry_name, entry_noun, section_intro, section_title};
+use crate::i18n::screen_lang;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::store::draft_session::Lens;
 
@@ -31,7 +31,7 @@ pub fn EntryListPage<E: Entry + Send + Sync>(
     let section = E::SECTION;
     let base = draft_path(session);
     let list_path = format!("{base}/{}", section.slug());
-    let italian = italian();
+    let lang = screen_lang();
     let entries = Memo::new(move |_| session.draft.with(|d| E::list(&d.libretto).clone()));
     let removed = RwSignal::new(None::<(usize, E)>);
 
@@ -66,12 +66,12 @@ pub fn EntryListPage<E: Entry + Send + Sync>(
     let rows = move || {
         let list = entries.get();
         let count = list.len();
-        let it = italian.get();
+        let lang = lang.get();
         let findings = session.findings.get();
         list.into_iter()
             .enumerate()
             .map(|(i, e)| {
-                let name = entry_name(i18n, section, e.summary(it), i);
+                let name = entry_name(i18n, section, e.summary(lang), i);
                 let has_errors = for_entry(&findings, section, Some(e.id())).any(|f| f.severity == Severity::Error);
                 let edit_href = format!("{list_path}/{}", e.id());
                 let name_for_edit = name.clone();

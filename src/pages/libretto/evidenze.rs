@@ -5,9 +5,10 @@ use sportello_core::libretto::{CategoriaEvidenza, Evidenza};
 
 use super::draft::use_session;
 use crate::components::evidence_file::EvidenceFileField;
-use crate::components::form::choice::{Radios, italian};
+use crate::components::form::choice::Radios;
 use crate::components::form::date_field::DateField;
 use crate::components::form::text_field::TextField;
+use crate::i18n::screen_lang;
 use crate::i18n::{t, use_i18n};
 use crate::store::draft_session::Lens;
 use crate::{bind, tr};
@@ -15,13 +16,13 @@ use crate::{bind, tr};
 pub fn form(e: Lens<Evidenza>) -> AnyView {
     let i18n = use_i18n();
     let session = use_session();
-    let it = italian();
+    let lang = screen_lang();
     // What points at this document (links are kept on the experiences and competences).
     // What points at this document (links are kept on the experiences and competences).
     let linked_from = move || {
         let id = e.with(|e| e.id.clone());
-        let it = it.get();
-        session.draft.with(|d| d.libretto.references_to(&id, it))
+        let lang = lang.get();
+        session.draft.with(|d| d.libretto.references_to(&id, lang))
     };
     view! {
         <TextField field="titolo" label=tr!(i18n, f_evidenza_titolo) hint=tr!(i18n, f_evidenza_titolo_hint) value=bind!(e, titolo) />

@@ -5,16 +5,16 @@ use leptos::prelude::*;
 use sportello_core::libretto::{Entry, Evidenza, ItemId};
 
 use super::draft::use_session;
-use crate::components::form::choice::italian;
 use crate::components::section_label::{entry_name, entry_noun};
+use crate::i18n::screen_lang;
 use crate::i18n::use_i18n;
 
 pub fn evidence_options() -> Signal<Vec<(ItemId, String)>> {
     let session = use_session();
     let i18n = use_i18n();
-    let it = italian();
+    let lang = screen_lang();
     Signal::derive(move || {
-        let it = it.get();
+        let lang = lang.get();
         session.draft.with(|d| {
             d.libretto
                 .evidenze
@@ -23,7 +23,7 @@ pub fn evidence_options() -> Signal<Vec<(ItemId, String)>> {
                 .map(|(i, e)| {
                     (
                         e.id.clone(),
-                        entry_name(i18n, Evidenza::SECTION, e.summary(it), i),
+                        entry_name(i18n, Evidenza::SECTION, e.summary(lang), i),
                     )
                 })
                 .collect()
@@ -34,12 +34,12 @@ pub fn evidence_options() -> Signal<Vec<(ItemId, String)>> {
 pub fn experience_options() -> Signal<Vec<(ItemId, String)>> {
     let session = use_session();
     let i18n = use_i18n();
-    let it = italian();
+    let lang = screen_lang();
     Signal::derive(move || {
-        let it = it.get();
+        let lang = lang.get();
         session.draft.with(|d| {
             d.libretto
-                .experiences(it)
+                .experiences(lang)
                 .into_iter()
                 .enumerate()
                 .map(|(i, (id, section, summary))| {

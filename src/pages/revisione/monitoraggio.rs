@@ -9,11 +9,12 @@ use sportello_core::libretto::{CategoriaEvidenza, Fonte, Sesso, Vocabulary};
 use super::periodo::Periodo;
 use super::{Desk, answer_view};
 use crate::components::form::FormState;
-use crate::components::form::choice::italian;
 use crate::components::page_heading::PageHeading;
 use crate::components::submission_labels::status_label;
+use crate::i18n::screen_lang;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::tr;
+use sportello_core::Lang;
 
 #[component]
 pub fn MonitoraggioPage() -> impl IntoView {
@@ -37,7 +38,7 @@ pub fn MonitoraggioPage() -> impl IntoView {
 #[component]
 fn Figures(m: Monitoring) -> impl IntoView {
     let i18n = use_i18n();
-    let it = italian().get_untracked();
+    let lang = screen_lang().get_untracked();
     let csv = to_csv(&m);
     let failed = RwSignal::new(false);
     let download = move |_| {
@@ -45,10 +46,10 @@ fn Figures(m: Monitoring) -> impl IntoView {
     };
     let total = t_string!(i18n, mon_total).replace("%n", &m.submissions.to_string());
     let status = |k: &str| LifecycleState::from_code(k).map(|s| status_label(i18n, s));
-    let genere = move |k: &str| vocab_label::<Sesso>(k, it);
-    let eta = move |k: &str| vocab_label::<AgeBand>(k, it);
-    let category = move |k: &str| vocab_label::<CategoriaEvidenza>(k, it);
-    let source = move |k: &str| vocab_label::<Fonte>(k, it);
+    let genere = move |k: &str| vocab_label::<Sesso>(k, lang);
+    let eta = move |k: &str| vocab_label::<AgeBand>(k, lang);
+    let category = move |k: &str| vocab_label::<CategoriaEvidenza>(k, lang);
+    let source = move |k: &str| vocab_label::<Fonte>(k, lang);
     let provincia = |k: &str| Some(k.to_owned());
     let not_given = t_string!(i18n, mon_not_given).to_string();
     let label = |counts: &[Count], name: &dyn Fn(&str) -> Option<String>| -> Vec<(String, u64)> {
@@ -167,6 +168,6 @@ fn Chart(
 }
 
 /// A figure's key as the name of the value it counts.
-fn vocab_label<V: Vocabulary>(code: &str, italian: bool) -> Option<String> {
-    V::from_code(code).map(|v| v.label(italian).to_owned())
+fn vocab_label<V: Vocabulary>(code: &str, lang: Lang) -> Option<String> {
+    V::from_code(code).map(|v| v.label(lang).to_owned())
 }

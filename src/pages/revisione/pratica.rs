@@ -16,11 +16,11 @@ use super::{Desk, answer_view};
 use crate::api::ApiFailure;
 use crate::api::desk::evidence_url;
 use crate::components::evidence_file::human_size;
-use crate::components::form::choice::italian;
 use crate::components::libretto_document::LibrettoDocument;
 use crate::components::local_time::local_time;
 use crate::components::page_heading::PageHeading;
 use crate::components::submission_labels::{interest_label, status_label};
+use crate::i18n::screen_lang;
 use crate::i18n::{t, t_string, use_i18n};
 
 #[component]
@@ -243,14 +243,14 @@ fn Confirm(outcome: ReviewOutcome, on_confirm: Callback<()>, on_cancel: Callback
 #[component]
 fn EvidenceList(id: String, evidence: Vec<EvidenceOnFile>) -> impl IntoView {
     let i18n = use_i18n();
-    let it = italian();
+    let lang = screen_lang();
     if evidence.is_empty() {
         return ().into_any();
     }
     let items = evidence
         .into_iter()
         .map(|e| {
-            let name = format!("{} ({})", e.file.nome, human_size(e.file.dimensione, it.get_untracked()));
+            let name = format!("{} ({})", e.file.nome, human_size(e.file.dimensione, lang.get_untracked()));
             if !e.received {
                 return view! { <li>{name} " – " {t!(i18n, desk_evidence_missing)}</li> }.into_any();
             }

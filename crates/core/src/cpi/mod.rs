@@ -53,10 +53,10 @@ pub struct SubmissionRequest {
 vocabulary! {
     /// The programme a citizen asks the office about, chosen (or not) on the consent screen.
     Interest {
-        Ila = "ila", "Un conto individuale di apprendimento (ILA)", "An individual learning account (ILA)";
-        Voucher = "voucher", "Un voucher per un corso", "A voucher for a course";
-        Dote = "dote", "La dote per tornare al lavoro", "The dote, to get back to work";
-        Orientamento = "orientamento", "Nessuno in particolare: un colloquio di orientamento", "None in particular: a guidance interview";
+        Ila = "ila", ["Un conto individuale di apprendimento (ILA)", "An individual learning account (ILA)", "Un compte individuel de formation (ILA)", "Un cont individual de învățare (ILA)", "Një llogari individuale mësimi (ILA)", "حساب تعلّم فردي (ILA)"];
+        Voucher = "voucher", ["Un voucher per un corso", "A voucher for a course", "Un bon (voucher) pour un cours", "Un voucher pentru un curs", "Një kupon (voucher) për një kurs", "قسيمة (voucher) لدورة تدريبية"];
+        Dote = "dote", ["La dote per tornare al lavoro", "The dote, to get back to work", "La dote, pour retrouver un emploi", "Dote, pentru a reveni la muncă", "Dote, për t'u kthyer në punë", "الـ dote، للعودة إلى العمل"];
+        Orientamento = "orientamento", ["Nessuno in particolare: un colloquio di orientamento", "None in particular: a guidance interview", "Rien de précis : un entretien d'orientation", "Nimic anume: o discuție de orientare", "Asgjë e veçantë: një bisedë orientimi", "لا شيء محدد: مقابلة توجيه"];
     }
 }
 

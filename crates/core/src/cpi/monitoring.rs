@@ -17,11 +17,11 @@ pub const NOT_GIVEN: &str = "non_indicato";
 vocabulary! {
     /// The age bands, by age on the day the submission was received.
     AgeBand {
-        Under25 = "meno_di_25", "Meno di 25 anni", "Under 25";
-        From25 = "25_34", "Da 25 a 34 anni", "25 to 34";
-        From35 = "35_44", "Da 35 a 44 anni", "35 to 44";
-        From45 = "45_54", "Da 45 a 54 anni", "45 to 54";
-        From55 = "55_e_oltre", "55 anni e oltre", "55 and over";
+        Under25 = "meno_di_25", ["Meno di 25 anni", "Under 25", "Moins de 25 ans", "Sub 25 de ani", "Nën 25 vjeç", "أقل من 25 سنة"];
+        From25 = "25_34", ["Da 25 a 34 anni", "25 to 34", "De 25 à 34 ans", "Între 25 și 34 de ani", "Nga 25 deri në 34 vjeç", "من 25 إلى 34 سنة"];
+        From35 = "35_44", ["Da 35 a 44 anni", "35 to 44", "De 35 à 44 ans", "Între 35 și 44 de ani", "Nga 35 deri në 44 vjeç", "من 35 إلى 44 سنة"];
+        From45 = "45_54", ["Da 45 a 54 anni", "45 to 54", "De 45 à 54 ans", "Între 45 și 54 de ani", "Nga 45 deri në 54 vjeç", "من 45 إلى 54 سنة"];
+        From55 = "55_e_oltre", ["55 anni e oltre", "55 and over", "55 ans et plus", "55 de ani și peste", "55 vjeç e lart", "55 سنة فأكثر"];
     }
 }
 

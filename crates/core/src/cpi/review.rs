@@ -126,7 +126,7 @@ impl ReviewError {
 
 /// The items of a Libretto a review can annotate: one per block of its document.
 pub fn annotatable(l: &Libretto) -> Vec<(Section, Option<ItemId>)> {
-    document(l, true)
+    document(l, crate::Lang::It)
         .into_blocks()
         .map(|(section, b)| (section, b.item))
         .collect()

@@ -74,7 +74,7 @@ pub fn changes(before: &Libretto, after: &Libretto) -> Vec<Change> {
 type Key = (Section, Option<ItemId>);
 
 fn blocks(l: &Libretto) -> Vec<(Key, String, Vec<super::document::Row>)> {
-    document(l, true)
+    document(l, crate::Lang::It)
         .into_blocks()
         .map(|(section, b)| ((section, b.item), b.title, b.rows))
         .collect()

@@ -4,6 +4,7 @@
 //! accepts the same three shapes (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, BR-COM-06). A partial date
 //! is stored and exported as that ISO string, so it reads the same in every tool.
 
+use crate::Lang;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
@@ -162,11 +163,24 @@ impl PartialDate {
         self.first_day() > today
     }
 
-    /// The date as the Italian reader expects it: "2019", "03/2019", "15/03/2019".
+    /// The date as the Italian reader expects it: "2019", "03/2019", "15/03/2019" (the
+    /// print view and the Documento di trasparenza, whatever the screen's language).
     pub fn italian(&self) -> String {
+        self.display(Lang::It)
+    }
+
+    /// The date as a reader of `lang` writes it: day, month, year in that order in all six
+    /// languages, with their separator ("15.03.2019" in Romanian and Albanian). Always Latin
+    /// digits: a date copied from a document must match it (Arabic text keeps it left to
+    /// right, see the app's `<bdi>`).
+    pub fn display(&self, lang: Lang) -> String {
+        let sep = match lang {
+            Lang::Ro | Lang::Sq => '.',
+            Lang::It | Lang::En | Lang::Fr | Lang::Ar => '/',
+        };
         match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d:02}/{m:02}/{}", self.year),
-            (Some(m), None) => format!("{m:02}/{}", self.year),
+            (Some(m), Some(d)) => format!("{d:02}{sep}{m:02}{sep}{}", self.year),
+            (Some(m), None) => format!("{m:02}{sep}{}", self.year),
             _ => self.year.to_string(),
         }
     }
@@ -328,5 +342,17 @@ mod tests {
         assert_eq!(PartialDate::day(2019, 3, 5).expect("ok").italian(), "05/03/2019");
         assert_eq!(PartialDate::month(2019, 3).expect("ok").italian(), "03/2019");
         assert_eq!(PartialDate::year(2019).expect("ok").italian(), "2019");
+        assert_eq!(
+            PartialDate::day(2019, 3, 5).expect("ok").display(Lang::Ro),
+            "05.03.2019"
+        );
+        assert_eq!(
+            PartialDate::month(2019, 3).expect("ok").display(Lang::Sq),
+            "03.2019"
+        );
+        assert_eq!(
+            PartialDate::day(2019, 3, 5).expect("ok").display(Lang::Ar),
+            "05/03/2019"
+        );
     }
 }

@@ -7,6 +7,7 @@
 //! words a value needs ("yes", "ongoing", EQF level names) are the screen's to translate;
 //! everything else is decided here.
 
+use crate::Lang;
 use chrono::NaiveDate;
 
 use super::{
@@ -202,8 +203,8 @@ impl Rows {
         self.add(field, Value::Text(text.trim().to_string()))
     }
 
-    fn term<V: Vocabulary>(&mut self, field: Field, v: Option<V>, italian: bool) -> &mut Self {
-        self.add(field, v.map(|v| term(v, italian)))
+    fn term<V: Vocabulary>(&mut self, field: Field, v: Option<V>, lang: Lang) -> &mut Self {
+        self.add(field, v.map(|v| term(v, lang)))
     }
 
     fn yes(&mut self, field: Field, b: bool) -> &mut Self {
@@ -211,9 +212,9 @@ impl Rows {
     }
 }
 
-fn term<V: Vocabulary>(v: V, italian: bool) -> Value {
+fn term<V: Vocabulary>(v: V, lang: Lang) -> Value {
     Value::Term {
-        label: v.label(italian),
+        label: v.label(lang),
         code: None,
     }
 }
@@ -275,27 +276,27 @@ impl Names<'_> {
 
 /// The Libretto as a document, in the task list's order; labels of vocabulary terms in
 /// Italian or English.
-pub fn document(l: &Libretto, italian: bool) -> Document {
+pub fn document(l: &Libretto, lang: Lang) -> Document {
     let names = Names {
         libretto: l,
-        experiences: l.experiences(italian),
+        experiences: l.experiences(lang),
     };
     let mut parts: Vec<DocumentPart> = Vec::new();
     for section in Section::ALL {
         let blocks = match section {
-            Section::DatiPersonali => vec![single(personal(l, italian))],
+            Section::DatiPersonali => vec![single(personal(l, lang))],
             Section::EsperienzeLavorative => {
-                entries(l, italian, |e: &EsperienzaLavorativa| work(e, &names, italian))
+                entries(l, lang, |e: &EsperienzaLavorativa| work(e, &names, lang))
             }
-            Section::TitoliIstruzione => entries(l, italian, |t: &TitoloIstruzione| title(t, &names)),
+            Section::TitoliIstruzione => entries(l, lang, |t: &TitoloIstruzione| title(t, &names)),
             Section::EsperienzeFormative => {
-                entries(l, italian, |c: &EsperienzaFormativa| course(c, &names, italian))
+                entries(l, lang, |c: &EsperienzaFormativa| course(c, &names, lang))
             }
-            Section::Lingue => entries(l, italian, |g: &Lingua| language(g, italian)),
-            Section::CompetenzeDigitali => vec![single(digital(l, italian))],
+            Section::Lingue => entries(l, lang, |g: &Lingua| language(g, lang)),
+            Section::CompetenzeDigitali => vec![single(digital(l, lang))],
             Section::Patenti => vec![single(licences(l))],
-            Section::Competenze => entries(l, italian, |c: &Competenza| competence(c, &names, italian)),
-            Section::Evidenze => entries(l, italian, evidence(italian)),
+            Section::Competenze => entries(l, lang, |c: &Competenza| competence(c, &names, lang)),
+            Section::Evidenze => entries(l, lang, evidence(lang)),
         };
         let part = Part::of(section);
         let section = DocumentSection { section, blocks };
@@ -318,24 +319,24 @@ fn single(rows: Rows) -> Block {
     }
 }
 
-fn entries<E: Entry>(l: &Libretto, italian: bool, rows: impl Fn(&E) -> Rows) -> Vec<Block> {
+fn entries<E: Entry>(l: &Libretto, lang: Lang, rows: impl Fn(&E) -> Rows) -> Vec<Block> {
     E::list(l)
         .iter()
         .map(|e| Block {
             item: Some(e.id().clone()),
-            title: e.summary(italian),
+            title: e.summary(lang),
             rows: rows(e).0,
         })
         .collect()
 }
 
-fn personal(l: &Libretto, italian: bool) -> Rows {
+fn personal(l: &Libretto, lang: Lang) -> Rows {
     let p = &l.dati_personali;
     let mut r = Rows::default();
     r.text(Field::Nome, &p.nome)
         .text(Field::Cognome, &p.cognome)
         .text(Field::CodiceFiscale, &p.codice_fiscale.to_uppercase())
-        .term(Field::Sesso, p.sesso, italian)
+        .term(Field::Sesso, p.sesso, lang)
         .add(Field::DataNascita, date(p.data_nascita))
         .text(Field::LuogoNascita, &p.luogo_nascita)
         .text(Field::Cittadinanza, &p.cittadinanza)
@@ -356,7 +357,7 @@ fn personal(l: &Libretto, italian: bool) -> Rows {
     r
 }
 
-fn work(e: &EsperienzaLavorativa, names: &Names, italian: bool) -> Rows {
+fn work(e: &EsperienzaLavorativa, names: &Names, lang: Lang) -> Rows {
     let mut r = Rows::default();
     r.add(
         Field::Periodo,
@@ -378,14 +379,14 @@ fn work(e: &EsperienzaLavorativa, names: &Names, italian: bool) -> Rows {
     .add(
         Field::Contratto,
         e.tipo_contratto.map(|c| Value::Term {
-            label: c.label(italian),
+            label: c.label(lang),
             code: Some(c.code()),
         }),
     )
     .text(Field::Sede, &e.comune_sede)
     .text(Field::Mansioni, &e.mansioni)
     .text(Field::DatoreCf, &e.datore_cf)
-    .add(Field::Fonte, term(e.fonte, italian))
+    .add(Field::Fonte, term(e.fonte, lang))
     .add(Field::Documenti, names.of(&e.evidenze));
     r
 }
@@ -402,14 +403,14 @@ fn title(t: &TitoloIstruzione, names: &Names) -> Rows {
     r
 }
 
-fn course(c: &EsperienzaFormativa, names: &Names, italian: bool) -> Rows {
+fn course(c: &EsperienzaFormativa, names: &Names, lang: Lang) -> Rows {
     let mut r = Rows::default();
     r.text(Field::Ente, &c.ente)
         .add(
             Field::Durata,
             c.durata.map(|amount| Value::Duration {
                 amount,
-                unit: c.unita_durata.map(|u| u.label(italian)),
+                unit: c.unita_durata.map(|u| u.label(lang)),
             }),
         )
         .add(
@@ -420,7 +421,7 @@ fn course(c: &EsperienzaFormativa, names: &Names, italian: bool) -> Rows {
                 ongoing: false,
             },
         )
-        .term(Field::Attestazione, c.attestazione, italian)
+        .term(Field::Attestazione, c.attestazione, lang)
         .text(Field::Regione, &c.regione)
         .add(
             Field::Stage,
@@ -430,26 +431,26 @@ fn course(c: &EsperienzaFormativa, names: &Names, italian: bool) -> Rows {
     r
 }
 
-fn language(g: &Lingua, italian: bool) -> Rows {
+fn language(g: &Lingua, lang: Lang) -> Rows {
     let mut r = Rows::default();
     r.yes(Field::Madrelingua, g.madrelingua)
-        .term(Field::Ascolto, g.ascolto, italian)
-        .term(Field::Lettura, g.lettura, italian)
-        .term(Field::Interazione, g.interazione, italian)
-        .term(Field::ProduzioneOrale, g.produzione_orale, italian)
-        .term(Field::Scrittura, g.scrittura, italian)
+        .term(Field::Ascolto, g.ascolto, lang)
+        .term(Field::Lettura, g.lettura, lang)
+        .term(Field::Interazione, g.interazione, lang)
+        .term(Field::ProduzioneOrale, g.produzione_orale, lang)
+        .term(Field::Scrittura, g.scrittura, lang)
         .text(Field::Certificato, &g.certificato);
     r
 }
 
-fn digital(l: &Libretto, italian: bool) -> Rows {
+fn digital(l: &Libretto, lang: Lang) -> Rows {
     let d = &l.competenze_digitali;
     let mut r = Rows::default();
-    r.term(Field::DigInformazione, d.informazione, italian)
-        .term(Field::DigComunicazione, d.comunicazione, italian)
-        .term(Field::DigCreazione, d.creazione_contenuti, italian)
-        .term(Field::DigSicurezza, d.sicurezza, italian)
-        .term(Field::DigProblemi, d.risoluzione_problemi, italian)
+    r.term(Field::DigInformazione, d.informazione, lang)
+        .term(Field::DigComunicazione, d.comunicazione, lang)
+        .term(Field::DigCreazione, d.creazione_contenuti, lang)
+        .term(Field::DigSicurezza, d.sicurezza, lang)
+        .term(Field::DigProblemi, d.risoluzione_problemi, lang)
         .text(Field::Strumenti, &d.note);
     r
 }
@@ -462,20 +463,20 @@ fn licences(l: &Libretto) -> Rows {
     r
 }
 
-fn competence(c: &Competenza, names: &Names, italian: bool) -> Rows {
+fn competence(c: &Competenza, names: &Names, lang: Lang) -> Rows {
     let mut r = Rows::default();
-    r.term(Field::Tipologia, c.tipologia, italian)
-        .term(Field::Contesto, c.contesto, italian)
+    r.term(Field::Tipologia, c.tipologia, lang)
+        .term(Field::Contesto, c.contesto, lang)
         .add(Field::Esperienze, names.of(&c.esperienze))
         .add(Field::Documenti, names.of(&c.evidenze))
-        .add(Field::Stato, term(c.stato, italian));
+        .add(Field::Stato, term(c.stato, lang));
     r
 }
 
-fn evidence(italian: bool) -> impl Fn(&Evidenza) -> Rows {
+fn evidence(lang: Lang) -> impl Fn(&Evidenza) -> Rows {
     move |e| {
         let mut r = Rows::default();
-        r.term(Field::Categoria, e.categoria, italian)
+        r.term(Field::Categoria, e.categoria, lang)
             .text(Field::EmessoDa, &e.emesso_da)
             .add(Field::Data, e.data.map(Value::Date))
             .add(
@@ -508,7 +509,7 @@ mod tests {
 
     #[test]
     fn an_empty_libretto_has_every_section_in_task_list_order_and_no_rows() {
-        let d = document(&Libretto::default(), true);
+        let d = document(&Libretto::default(), Lang::It);
         let order: Vec<Section> = d
             .parts
             .iter()
@@ -544,7 +545,7 @@ mod tests {
         l.add_entry::<Lingua>();
         l.lingue[0].ascolto = Some(Cefr::ALL[2]);
 
-        let d = document(&l, true);
+        let d = document(&l, Lang::It);
         let work = section(&d, Section::EsperienzeLavorative);
         assert_eq!(work.blocks.len(), 1);
         let b = &work.blocks[0];
@@ -572,7 +573,7 @@ mod tests {
         assert_eq!(
             b.rows[2].value,
             Value::Term {
-                label: TipoContratto::ALL[0].label(true),
+                label: TipoContratto::ALL[0].label(Lang::It),
                 code: Some(TipoContratto::ALL[0].code())
             }
         );
@@ -601,7 +602,7 @@ mod tests {
         l.competenze[0].esperienze = vec![course];
         l.competenze[0].stato = StatoCompetenza::Documentata;
 
-        let d = document(&l, false);
+        let d = document(&l, Lang::En);
         let c = &section(&d, Section::Competenze).blocks[0];
         assert_eq!(
             c.rows[0],
@@ -615,7 +616,7 @@ mod tests {
             Row {
                 field: Field::Stato,
                 value: Value::Term {
-                    label: StatoCompetenza::Documentata.label(false),
+                    label: StatoCompetenza::Documentata.label(Lang::En),
                     code: None
                 }
             }
@@ -631,7 +632,7 @@ mod tests {
         l.dati_personali.codice_fiscale = "rssmra80a01h501u".into();
         l.dati_personali.residenza.comune = "Prato".into();
         l.dati_personali.residenza.provincia = "PO".into();
-        let d = document(&l, true);
+        let d = document(&l, Lang::It);
         let p = &section(&d, Section::DatiPersonali).blocks[0];
         assert_eq!(p.item, None);
         assert_eq!(

@@ -7,6 +7,7 @@
 //! panel says so. Coming in, every value the mapping does not use is returned as
 //! [`LeftOut`], so the citizen sees it before choosing to import: nothing is dropped silently.
 
+use crate::Lang;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Map, Value, json};
 
@@ -113,7 +114,7 @@ pub fn export(l: &Libretto, now: DateTime<Utc>) -> Value {
             let mut s = Map::new();
             put(&mut s, "name", c.descrizione.trim());
             if let Some(t) = c.tipologia {
-                s.insert("keywords".into(), json!([t.label(true)]));
+                s.insert("keywords".into(), json!([t.label(Lang::It)]));
             }
             Value::Object(s)
         })
@@ -128,7 +129,7 @@ pub fn export(l: &Libretto, now: DateTime<Utc>) -> Value {
             d.sicurezza,
             d.risoluzione_problemi,
         ])
-        .filter_map(|(area, level)| level.map(|v| format!("{area}: {}", v.label(true))))
+        .filter_map(|(area, level)| level.map(|v| format!("{area}: {}", v.label(Lang::It))))
         .collect();
     if !digital.is_empty() {
         skills.push(json!({ "name": DIGITAL, "keywords": digital }));
@@ -338,7 +339,7 @@ pub fn import(json: &str) -> Result<CvImport, ImportError> {
         if !taken {
             let level = r.text(&mut s, "level", &at);
             let tipologia = match keywords.as_slice() {
-                [one] => Tipologia::ALL.iter().copied().find(|t| t.label(true) == one),
+                [one] => Tipologia::ALL.iter().copied().find(|t| t.label(Lang::It) == one),
                 _ => None,
             };
             let mut descrizione = join_with(&[&name, &level], " – ");
@@ -600,7 +601,7 @@ fn digital(keywords: &[String], l: &mut Libretto) -> bool {
         let level = LivelloDigitale::ALL
             .iter()
             .copied()
-            .find(|v| v.label(true) == label);
+            .find(|v| v.label(Lang::It) == label);
         let (Some(area), Some(level)) = (area, level) else {
             return false;
         };

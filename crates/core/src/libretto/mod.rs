@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 pub use dates::{DateError, PartialDate};
 pub use vocab::*;
 
+use crate::Lang;
 use crate::programmes::EmploymentStatus;
 
 /// A stable identifier for one entry of a repeated section, unique within its Libretto.
@@ -322,7 +323,7 @@ pub trait Entry: Clone + PartialEq + Default + 'static {
     fn list(libretto: &Libretto) -> &Vec<Self>;
     fn list_mut(libretto: &mut Libretto) -> &mut Vec<Self>;
     /// A short line that tells entries apart in a list or a link.
-    fn summary(&self, italian: bool) -> String;
+    fn summary(&self, lang: Lang) -> String;
 }
 
 macro_rules! entry {
@@ -341,9 +342,9 @@ macro_rules! entry {
             fn list_mut(libretto: &mut Libretto) -> &mut Vec<Self> {
                 &mut libretto.$field
             }
-            fn summary(&self, italian: bool) -> String {
+            fn summary(&self, lang: Lang) -> String {
                 let $s = self;
-                let $it = italian;
+                let $it = lang;
                 $summary
             }
         }
@@ -550,43 +551,43 @@ impl Libretto {
     }
 
     /// Every experience, title and course, for competences to point at: (id, section, summary).
-    pub fn experiences(&self, italian: bool) -> Vec<(ItemId, Section, String)> {
-        fn of<E: Entry>(l: &Libretto, italian: bool, out: &mut Vec<(ItemId, Section, String)>) {
+    pub fn experiences(&self, lang: Lang) -> Vec<(ItemId, Section, String)> {
+        fn of<E: Entry>(l: &Libretto, lang: Lang, out: &mut Vec<(ItemId, Section, String)>) {
             out.extend(
                 E::list(l)
                     .iter()
-                    .map(|e| (e.id().clone(), E::SECTION, e.summary(italian))),
+                    .map(|e| (e.id().clone(), E::SECTION, e.summary(lang))),
             );
         }
         let mut out = Vec::new();
-        of::<EsperienzaLavorativa>(self, italian, &mut out);
-        of::<TitoloIstruzione>(self, italian, &mut out);
-        of::<EsperienzaFormativa>(self, italian, &mut out);
+        of::<EsperienzaLavorativa>(self, lang, &mut out);
+        of::<TitoloIstruzione>(self, lang, &mut out);
+        of::<EsperienzaFormativa>(self, lang, &mut out);
         out
     }
 
     /// The entries that point at a document of the dossier, by summary: experiences, titles
     /// and courses first, then competences (links are kept on the pointing side).
-    pub fn references_to(&self, evidence: &ItemId, italian: bool) -> Vec<String> {
+    pub fn references_to(&self, evidence: &ItemId, lang: Lang) -> Vec<String> {
         fn of<E: Entry>(
             l: &Libretto,
             links: fn(&E) -> &Vec<ItemId>,
             id: &ItemId,
-            it: bool,
+            lang: Lang,
             out: &mut Vec<String>,
         ) {
             out.extend(
                 E::list(l)
                     .iter()
                     .filter(|e| links(e).contains(id))
-                    .map(|e| e.summary(it)),
+                    .map(|e| e.summary(lang)),
             );
         }
         let mut out = Vec::new();
-        of::<EsperienzaLavorativa>(self, |e| &e.evidenze, evidence, italian, &mut out);
-        of::<TitoloIstruzione>(self, |e| &e.evidenze, evidence, italian, &mut out);
-        of::<EsperienzaFormativa>(self, |e| &e.evidenze, evidence, italian, &mut out);
-        of::<Competenza>(self, |e| &e.evidenze, evidence, italian, &mut out);
+        of::<EsperienzaLavorativa>(self, |e| &e.evidenze, evidence, lang, &mut out);
+        of::<TitoloIstruzione>(self, |e| &e.evidenze, evidence, lang, &mut out);
+        of::<EsperienzaFormativa>(self, |e| &e.evidenze, evidence, lang, &mut out);
+        of::<Competenza>(self, |e| &e.evidenze, evidence, lang, &mut out);
         out
     }
 
@@ -669,7 +670,7 @@ mod tests {
             ..Default::default()
         });
         l.assign_missing_ids();
-        let ex = l.experiences(true);
+        let ex = l.experiences(Lang::It);
         assert_eq!(ex.len(), 3);
         assert_eq!(ex[0].2, "Coop");
         assert_eq!(ex[2].1, Section::EsperienzeFormative);
@@ -694,10 +695,10 @@ mod tests {
             ..Default::default()
         });
         assert_eq!(
-            l.references_to(&d, true),
+            l.references_to(&d, Lang::It),
             vec!["Coop".to_string(), "Cassa".to_string()]
         );
-        assert!(l.references_to(&ItemId("x".into()), true).is_empty());
+        assert!(l.references_to(&ItemId("x".into()), Lang::It).is_empty());
     }
 
     #[test]

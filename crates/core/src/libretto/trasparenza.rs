@@ -4,6 +4,7 @@
 //! released it. Always in Italian, the official language, whatever the screen's: it is what
 //! the citizen takes to another office or to a validation.
 
+use crate::Lang;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -68,15 +69,15 @@ pub struct Rilascio {
 
 pub fn documento_trasparenza(l: &Libretto, rilascio: Rilascio) -> DocumentoTrasparenza {
     let p = &l.dati_personali;
-    let experiences = l.experiences(true);
+    let experiences = l.experiences(Lang::It);
     let competenze = l
         .competenze
         .iter()
         .map(|c| CompetenzaTrasparenza {
             descrizione: c.descrizione.trim().to_owned(),
-            tipologia: c.tipologia.map(|t| t.label(true).to_owned()),
-            contesto: c.contesto.map(|t| t.label(true).to_owned()),
-            stato: c.stato.label(true).to_owned(),
+            tipologia: c.tipologia.map(|t| t.label(Lang::It).to_owned()),
+            contesto: c.contesto.map(|t| t.label(Lang::It).to_owned()),
+            stato: c.stato.label(Lang::It).to_owned(),
             esperienze: c
                 .esperienze
                 .iter()
@@ -89,7 +90,7 @@ pub fn documento_trasparenza(l: &Libretto, rilascio: Rilascio) -> DocumentoTrasp
                 .filter_map(|id| l.evidenze.iter().find(|e| &e.id == id))
                 .map(|e| EvidenzaTrasparenza {
                     titolo: e.titolo.trim().to_owned(),
-                    categoria: e.categoria.map(|k| k.label(true).to_owned()),
+                    categoria: e.categoria.map(|k| k.label(Lang::It).to_owned()),
                     emesso_da: e.emesso_da.trim().to_owned(),
                     data: e.data.map(|d| d.italian()),
                     file: e.file.as_ref().map(|f| f.nome.clone()),

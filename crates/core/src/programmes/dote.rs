@@ -49,68 +49,114 @@ pub struct Fascia {
 /// The fasce di intensità di aiuto (phases I–III wording). The simulator never computes a
 /// profiling score: the person or the orientatore chooses.
 pub fn fasce() -> Vec<Fascia> {
-    let t = |it: &str, en: &str| Text {
-        it: it.to_owned(),
-        en: en.to_owned(),
-    };
+    let t = Text::new;
     vec![
         Fascia {
             id: "1",
-            name: t("Fascia 1 – bassa", "Band 1 – low"),
-            meaning: t(
+            name: t([
+                "Fascia 1 – bassa",
+                "Fascia 1 – low",
+                "Fascia 1 – faible",
+                "Fascia 1 – scăzută",
+                "Fascia 1 – e ulët",
+                "الفئة (fascia) 1 – منخفضة",
+            ]),
+            meaning: t([
                 "Può trovare lavoro da solo/a o con un supporto minimo.",
                 "Can find work alone or with minimal support.",
-            ),
+                "Peut trouver un emploi seul(e) ou avec un soutien minimal.",
+                "Își poate găsi singur(ă) un loc de muncă sau cu un sprijin minim.",
+                "Mund të gjejë punë vetë ose me një mbështetje minimale.",
+                "يمكنه/يمكنها إيجاد عمل بمفرده أو بدعم بسيط.",
+            ]),
             max_months: Some(3),
             source: FASCE_SOURCE,
             mark: Mark::C,
         },
         Fascia {
             id: "2",
-            name: t("Fascia 2 – media", "Band 2 – medium"),
-            meaning: t(
+            name: t([
+                "Fascia 2 – media",
+                "Fascia 2 – medium",
+                "Fascia 2 – moyenne",
+                "Fascia 2 – medie",
+                "Fascia 2 – mesatare",
+                "الفئة (fascia) 2 – متوسطة",
+            ]),
+            meaning: t([
                 "Ha bisogno di servizi intensivi per essere (ri)collocato/a.",
                 "Needs intensive services to be (re)placed in work.",
-            ),
+                "A besoin de services intensifs pour (re)trouver un emploi.",
+                "Are nevoie de servicii intensive pentru a fi (re)încadrat(ă) în muncă.",
+                "Ka nevojë për shërbime intensive për t'u (ri)punësuar.",
+                "يحتاج إلى خدمات مكثفة للعودة إلى العمل.",
+            ]),
             max_months: Some(6),
             source: FASCE_SOURCE,
             mark: Mark::C,
         },
         Fascia {
             id: "3",
-            name: t("Fascia 3 – alta", "Band 3 – high"),
-            meaning: t(
+            name: t([
+                "Fascia 3 – alta",
+                "Fascia 3 – high",
+                "Fascia 3 – élevée",
+                "Fascia 3 – ridicată",
+                "Fascia 3 – e lartë",
+                "الفئة (fascia) 3 – مرتفعة",
+            ]),
+            meaning: t([
                 "Ha bisogno di servizi intensivi per un periodo medio-lungo e di un forte supporto individuale.",
                 "Needs intensive services over a medium-to-long period and strong individual support.",
-            ),
+                "A besoin de services intensifs sur une période moyenne à longue et d'un fort soutien individuel.",
+                "Are nevoie de servicii intensive pe o perioadă medie sau lungă și de un sprijin individual puternic.",
+                "Ka nevojë për shërbime intensive për një periudhë mesatare deri të gjatë dhe për mbështetje të fortë individuale.",
+                "يحتاج إلى خدمات مكثفة لفترة متوسطة إلى طويلة وإلى دعم فردي قوي.",
+            ]),
             max_months: Some(6),
             source: FASCE_SOURCE,
             mark: Mark::C,
         },
         Fascia {
             id: "3plus",
-            name: t(
+            name: t([
                 "Fascia 3 plus – alta, svantaggio",
-                "Band 3 plus – high, disadvantage",
-            ),
-            meaning: t(
+                "Fascia 3 plus – high, disadvantage",
+                "Fascia 3 plus – élevée, situation de désavantage",
+                "Fascia 3 plus – ridicată, dezavantaj",
+                "Fascia 3 plus – e lartë, disavantazh",
+                "الفئة (fascia) 3 بلس – مرتفعة، وضع هشّ",
+            ]),
+            meaning: t([
                 "Problemi occupazionali, economici e sociali: serve un forte supporto individuale ed economico. Durata non confermata.",
                 "Occupational, economic and social problems: needs strong individual and economic support. Duration not confirmed.",
-            ),
+                "Difficultés d'emploi, économiques et sociales : un fort soutien individuel et financier est nécessaire. Durée non confirmée.",
+                "Probleme de ocupare, economice și sociale: este nevoie de un sprijin individual și financiar puternic. Durată neconfirmată.",
+                "Probleme punësimi, ekonomike dhe shoqërore: nevojitet mbështetje e fortë individuale dhe financiare. Kohëzgjatja e pakonfirmuar.",
+                "مشاكل في العمل والمال والحياة الاجتماعية: يلزم دعم فردي ومالي قوي. المدة غير مؤكدة.",
+            ]),
             max_months: None,
             source: "afolmet.it; fasi.eu",
             mark: Mark::U,
         },
         Fascia {
             id: "4",
-            name: t(
+            name: t([
                 "Fascia 4 – altro aiuto / riqualificazione",
-                "Band 4 – other help / reskilling",
-            ),
-            meaning: t(
+                "Fascia 4 – other help / reskilling",
+                "Fascia 4 – autre aide / reconversion",
+                "Fascia 4 – alt ajutor / recalificare",
+                "Fascia 4 – ndihmë tjetër / rikualifikim",
+                "الفئة (fascia) 4 – مساعدة أخرى / إعادة تأهيل",
+            ]),
+            meaning: t([
                 "Persone occupate (contratti di solidarietà, CIGS…) che mantengono o aggiornano le competenze.",
                 "Employed people (solidarity contracts, CIGS…) keeping or upgrading their skills.",
-            ),
+                "Personnes en emploi (contrats de solidarité, CIGS…) qui maintiennent ou actualisent leurs compétences.",
+                "Persoane angajate (contracte de solidaritate, CIGS…) care își mențin sau își actualizează competențele.",
+                "Persona të punësuar (kontrata solidariteti, CIGS…) që ruajnë ose përditësojnë aftësitë.",
+                "أشخاص يعملون (عقود التضامن، CIGS…) يحافظون على مهاراتهم أو يطوّرونها.",
+            ]),
             max_months: Some(6),
             source: FASCE_SOURCE,
             mark: Mark::C,
@@ -132,64 +178,127 @@ pub struct Service {
 /// The services catalogue (phase III baskets and the 2009 list). Unit costs are
 /// illustrative round numbers with no source behind them: `basis` is empty by design.
 pub fn services() -> Vec<Service> {
-    let s = |id, it: &str, en: &str, per_hour, cost: i64| Service {
+    let s = |id, name, per_hour, cost: i64| Service {
         id,
-        name: Text {
-            it: it.to_owned(),
-            en: en.to_owned(),
-        },
+        name: Text::new(name),
         per_hour,
         unit_cost: Decimal::new(cost, 0),
     };
     vec![
         s(
             "colloquio",
-            "Colloquio di accoglienza",
-            "Intake interview",
+            [
+                "Colloquio di accoglienza",
+                "Intake interview",
+                "Entretien d'accueil",
+                "Interviu de primire",
+                "Bisedë pritjeje",
+                "مقابلة استقبال",
+            ],
             true,
             35,
         ),
         s(
             "bilancio",
-            "Bilancio delle competenze",
-            "Skills assessment",
+            [
+                "Bilancio delle competenze",
+                "Skills assessment",
+                "Bilan de compétences",
+                "Bilanț de competențe",
+                "Vlerësim i aftësive",
+                "تقييم الكفاءات",
+            ],
             true,
             35,
         ),
         s(
             "orientamento_individuale",
-            "Orientamento individuale",
-            "Individual guidance",
+            [
+                "Orientamento individuale",
+                "Individual guidance",
+                "Orientation individuelle",
+                "Orientare individuală",
+                "Orientim individual",
+                "توجيه فردي",
+            ],
             true,
             35,
         ),
         s(
             "orientamento_gruppo",
-            "Orientamento di gruppo",
-            "Group guidance",
+            [
+                "Orientamento di gruppo",
+                "Group guidance",
+                "Orientation en groupe",
+                "Orientare de grup",
+                "Orientim në grup",
+                "توجيه جماعي",
+            ],
             true,
             15,
         ),
-        s("counselling", "Counselling", "Counselling", true, 35),
-        s("formazione", "Formazione", "Training", true, 15),
+        s(
+            "counselling",
+            [
+                "Counselling",
+                "Counselling",
+                "Accompagnement psychologique (counselling)",
+                "Consiliere (counselling)",
+                "Këshillim (counselling)",
+                "إرشاد (counselling)",
+            ],
+            true,
+            35,
+        ),
+        s(
+            "formazione",
+            [
+                "Formazione",
+                "Training",
+                "Formation",
+                "Formare",
+                "Formim",
+                "تكوين (تدريب)",
+            ],
+            true,
+            15,
+        ),
         s(
             "tirocinio",
-            "Tirocinio (promozione e tutoraggio)",
-            "Traineeship (promotion and tutoring)",
+            [
+                "Tirocinio (promozione e tutoraggio)",
+                "Traineeship (promotion and tutoring)",
+                "Stage (mise en place et tutorat)",
+                "Stagiu (promovare și tutorat)",
+                "Stazh (nxitje dhe mentorim)",
+                "تدريب عملي (الترويج والإشراف)",
+            ],
             false,
             500,
         ),
         s(
             "accompagnamento",
-            "Accompagnamento al lavoro",
-            "Job-search support",
+            [
+                "Accompagnamento al lavoro",
+                "Job-search support",
+                "Accompagnement vers l'emploi",
+                "Sprijin pentru găsirea unui loc de muncă",
+                "Shoqërim drejt punës",
+                "مرافقة نحو العمل",
+            ],
             true,
             35,
         ),
         s(
             "inserimento",
-            "Inserimento lavorativo (a risultato)",
-            "Job placement (on result)",
+            [
+                "Inserimento lavorativo (a risultato)",
+                "Job placement (on result)",
+                "Insertion professionnelle (au résultat)",
+                "Inserție profesională (la rezultat)",
+                "Punësim (sipas rezultatit)",
+                "إدماج مهني (حسب النتيجة)",
+            ],
             false,
             1000,
         ),

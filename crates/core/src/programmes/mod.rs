@@ -19,6 +19,8 @@ pub mod questions;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
+
+use crate::Lang;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -52,16 +54,42 @@ pub enum Kind {
     HiringIncentive,
 }
 
-/// Text in both languages of the interface.
+/// Text in every language of the interface: all six are required, so a programme file
+/// that lacks one does not load (and `all()`'s test fails) instead of showing Italian
+/// unannounced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Text {
     pub it: String,
     pub en: String,
+    pub fr: String,
+    pub ro: String,
+    pub sq: String,
+    pub ar: String,
 }
 
 impl Text {
-    pub fn pick(&self, italian: bool) -> &str {
-        if italian { &self.it } else { &self.en }
+    pub fn pick(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::It => &self.it,
+            Lang::En => &self.en,
+            Lang::Fr => &self.fr,
+            Lang::Ro => &self.ro,
+            Lang::Sq => &self.sq,
+            Lang::Ar => &self.ar,
+        }
+    }
+
+    /// From the six texts in [`Lang::ALL`]'s order.
+    pub fn new([it, en, fr, ro, sq, ar]: [&str; 6]) -> Text {
+        Text {
+            it: it.to_owned(),
+            en: en.to_owned(),
+            fr: fr.to_owned(),
+            ro: ro.to_owned(),
+            sq: sq.to_owned(),
+            ar: ar.to_owned(),
+        }
     }
 }
 

@@ -115,12 +115,12 @@ vocabulary! {
     /// travel to it, meals, lodging, books and materials, care of children or elderly
     /// relatives while attending.
     IlaSpend {
-        Corso = "corso", "Corso di formazione", "Training course";
-        Viaggio = "viaggio", "Viaggio per il corso", "Travel to the course";
-        Vitto = "vitto", "Vitto", "Meals";
-        Alloggio = "alloggio", "Alloggio", "Lodging";
-        Materiali = "materiali", "Libri e materiali", "Books and materials";
-        Cura = "cura", "Cura di figli o familiari", "Care of children or relatives";
+        Corso = "corso", ["Corso di formazione", "Training course", "Cours de formation", "Curs de formare", "Kurs formimi", "دورة تدريبية"];
+        Viaggio = "viaggio", ["Viaggio per il corso", "Travel to the course", "Trajet pour le cours", "Transport la curs", "Udhëtim për kursin", "التنقل إلى الدورة"];
+        Vitto = "vitto", ["Vitto", "Meals", "Repas", "Masă", "Ushqim", "الوجبات"];
+        Alloggio = "alloggio", ["Alloggio", "Lodging", "Logement", "Cazare", "Akomodim", "السكن"];
+        Materiali = "materiali", ["Libri e materiali", "Books and materials", "Livres et matériel", "Cărți și materiale", "Libra dhe materiale", "الكتب والمواد"];
+        Cura = "cura", ["Cura di figli o familiari", "Care of children or relatives", "Garde d'enfants ou de proches", "Îngrijirea copiilor sau a rudelor", "Kujdes për fëmijët ose të afërmit", "رعاية الأطفال أو الأقارب"];
     }
 }
 
