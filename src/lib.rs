@@ -35,7 +35,8 @@ pub fn start<V: IntoView + 'static>(app: fn() -> V) {
     // the server already sent in that language): the app never draws a screen in Italian only
     // to redraw it. If the fetch fails the app starts in Italian and the language switch says so.
     let lang = i18n::starting_lang();
-    leptos::task::spawn_local(async move {
+    // wasm-bindgen's own spawner: Leptos' executor is set up by the mount itself.
+    wasm_bindgen_futures::spawn_local(async move {
         let _ = i18n::load(lang).await;
         request_animation_frame(move || {
             request_animation_frame(move || {

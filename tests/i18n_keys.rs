@@ -79,3 +79,39 @@ fn glossary_terms_stay_italian_in_every_language() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// `%s`, `%n`…: the app fills them in; a translation that drops or adds one shows a raw
+/// marker or loses the figure.
+#[test]
+fn every_translation_keeps_its_placeholders() {
+    let locales = locales();
+    let markers = |s: &str| {
+        let mut m: Vec<String> = s
+            .match_indices('%')
+            .filter_map(|(i, _)| {
+                s[i + 1..]
+                    .chars()
+                    .next()
+                    .filter(char::is_ascii_lowercase)
+                    .map(|c| format!("%{c}"))
+            })
+            .collect();
+        m.sort();
+        m
+    };
+    let italian = locales.texts("it").expect("it");
+    let mut problems = Vec::new();
+    for (lang, _) in &locales.languages {
+        let texts = locales.texts(lang).expect("texts");
+        for (key, it) in &italian {
+            if markers(it) != markers(texts[key]) {
+                problems.push(format!(
+                    "{lang}: `{key}` has {:?}, Italian {:?}",
+                    markers(texts[key]),
+                    markers(it)
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

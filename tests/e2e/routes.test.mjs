@@ -1,13 +1,24 @@
-// Every route of the app shell, in both languages: it loads, has one h1 with the right
-// text, passes axe with no violations, and makes no request outside the app's origin.
+// Every route, in all six languages: it loads, has one h1 (with the right text where the
+// screen's title is known), says its language and direction on <html>, passes axe with no
+// violations, and makes no request outside the app's origin. The first visit follows the
+// browser's language; in Arabic the layout is mirrored, checked by where things are drawn.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { launch, freshPage, open, axeViolations, BASE_URL } from './browser.mjs';
 import { DRAFT_ID, seedRichDraft } from './seed.mjs';
 
-const it = JSON.parse(readFileSync(new URL('../../locales/it.json', import.meta.url)));
-const en = JSON.parse(readFileSync(new URL('../../locales/en.json', import.meta.url)));
+const locale = (code) => JSON.parse(readFileSync(new URL(`../../locales/${code}.json`, import.meta.url)));
+const it = locale('it');
+const en = locale('en');
+const LANGS = [
+  ['it', 'Italiano'],
+  ['en', 'English'],
+  ['fr', 'Français'],
+  ['ro', 'Română'],
+  ['sq', 'Shqip'],
+  ['ar', 'العربية'],
+].map(([code, endonym]) => ({ code, endonym, texts: locale(code) }));
 
 const ROUTES = [
   ['/', 'home_title'],
@@ -19,6 +30,26 @@ const ROUTES = [
   ['/impostazioni', 'impostazioni_title'],
 ];
 
+// The Libretto's screens, on a seeded draft; the print view is in Italian whatever the
+// screen's language (its title is checked in Italian).
+const DRAFT = `/libretto/${DRAFT_ID}`;
+const DRAFT_ROUTES = [
+  [DRAFT, 'overview_title'],
+  [`${DRAFT}/dati-personali`, null],
+  [`${DRAFT}/esperienze-lavorative`, null],
+  [`${DRAFT}/esperienze-lavorative/e1`, null],
+  [`${DRAFT}/titoli-di-studio`, null],
+  [`${DRAFT}/esperienze-formative/f1`, null],
+  [`${DRAFT}/lingue/l1`, null],
+  [`${DRAFT}/competenze-digitali`, null],
+  [`${DRAFT}/patenti`, null],
+  [`${DRAFT}/competenze/c1`, null],
+  [`${DRAFT}/evidenze/d1`, null],
+  [`${DRAFT}/riepilogo`, 'riepilogo_title'],
+  [`${DRAFT}/stampa`, 'stampa_title', it],
+  [`${DRAFT}/invio`, 'invio_title'],
+];
+
 let browser;
 before(async () => {
   browser = await launch();
@@ -27,33 +58,78 @@ after(async () => {
   await browser?.close();
 });
 
-for (const [lang, texts] of [
-  ['it', it],
-  ['en', en],
-]) {
-  for (const [path, titleKey] of ROUTES) {
-    test(`${path} in ${lang}: one h1, lang attribute, 0 axe violations`, async () => {
-      const { context, page, problems } = await freshPage(browser);
-      try {
-        if (lang !== 'it') {
-          // Choose the language the way a person does, then go to the route.
-          await open(page, '/');
-          await page.getByRole('button', { name: 'English' }).first().click();
-        }
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+for (const { code, texts } of LANGS) {
+  test(`every route in ${code}: a first visit in that language, one h1, lang and dir, 0 axe violations`, async () => {
+    const { context, page, problems } = await freshPage(browser, { locale: code });
+    try {
+      const dir = code === 'ar' ? 'rtl' : 'ltr';
+      const check = async (path, titleKey, titles = texts) => {
         await open(page, path);
-        await assert.doesNotReject(page.locator('h1', { hasText: texts[titleKey] }).waitFor());
-        assert.equal(await page.locator('h1').count(), 1, 'exactly one h1');
-        assert.equal(await page.locator('html').getAttribute('lang'), lang);
-        assert.equal(await page.locator('html').getAttribute('dir'), 'ltr');
-        assert.match(await page.title(), new RegExp(texts[titleKey].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-        assert.deepEqual(await axeViolations(page), [], `axe on ${path} in ${lang}`);
-        assert.deepEqual(problems, []);
-      } finally {
-        await context.close();
-      }
-    });
-  }
+        const h1 = page.locator('h1');
+        if (titleKey) await assert.doesNotReject(page.locator('h1', { hasText: titles[titleKey] }).waitFor(), path);
+        assert.equal(await h1.count(), 1, `exactly one h1 on ${path}`);
+        assert.equal(await page.locator('html').getAttribute('lang'), code, path);
+        assert.equal(await page.locator('html').getAttribute('dir'), dir, path);
+        if (titleKey) assert.match(await page.title(), new RegExp(escape(titles[titleKey])), path);
+        assert.deepEqual(await axeViolations(page), [], `axe on ${path} in ${code}`);
+      };
+      for (const [path, titleKey] of ROUTES) await check(path, titleKey);
+      await seedRichDraft(page, { texts });
+      for (const [path, titleKey, titles] of DRAFT_ROUTES) await check(path, titleKey, titles);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
 }
+
+test('in Arabic the layout is mirrored: brand on the right, navigation from right to left, text from the right edge', async () => {
+  const box = async (page, selector) => (await page.locator(selector).first().boundingBox()) ?? assert.fail(selector);
+  const layout = async (code) => {
+    const { context, page, problems } = await freshPage(browser, { locale: code });
+    try {
+      await open(page, '/dote');
+      const [brand, italiano, english, first, second, h1, main] = await Promise.all(
+        [
+          '.brand',
+          '.lang-switch__option[lang="it"]',
+          '.lang-switch__option[lang="en"]',
+          '.site-nav__list li:nth-child(1)',
+          '.site-nav__list li:nth-child(2)',
+          'h1',
+          '#contenuto',
+        ].map((s) => box(page, s)),
+      );
+      const notice = await page.locator('.notice').first().evaluate((el) => {
+        const cs = getComputedStyle(el);
+        return { left: parseFloat(cs.borderLeftWidth), right: parseFloat(cs.borderRightWidth) };
+      });
+      assert.deepEqual(problems, []);
+      return { brand, italiano, english, first, second, h1, main, notice };
+    } finally {
+      await context.close();
+    }
+  };
+  const ltr = await layout('it');
+  const rtl = await layout('ar');
+  const right = (b) => b.x + b.width;
+  const near = (a, b) => Math.abs(a - b) < 40;
+  // Left to right: the brand and the heading start at the content's left edge; the first
+  // language and the first link are the leftmost; a notice's accent bar is on its left.
+  assert.ok(near(ltr.brand.x, ltr.main.x), 'Italian: brand at the left edge');
+  assert.ok(near(ltr.h1.x, ltr.main.x), 'Italian: heading at the left edge');
+  assert.ok(ltr.italiano.x < ltr.english.x, 'Italian: first language on the left');
+  assert.ok(ltr.first.x < ltr.second.x, 'Italian: first link on the left');
+  assert.ok(ltr.notice.left > ltr.notice.right, "Italian: a notice's accent on its left");
+  // Right to left: all mirrored.
+  assert.ok(near(right(rtl.brand), right(rtl.main)), 'Arabic: brand at the right edge');
+  assert.ok(near(right(rtl.h1), right(rtl.main)), 'Arabic: heading at the right edge');
+  assert.ok(rtl.italiano.x > rtl.english.x, 'Arabic: first language on the right');
+  assert.ok(rtl.first.x > rtl.second.x, 'Arabic: first link on the right');
+  assert.ok(rtl.notice.right > rtl.notice.left, "Arabic: a notice's accent on its right");
+});
 
 test('the language switch works and persists across a reload and navigation', async () => {
   const { context, page, problems } = await freshPage(browser);
@@ -114,6 +190,11 @@ test('/ is the light entry: its own page is painted before any wasm, and a link 
   assert.ok(html.includes(`<h1>${it.home_title}</h1>`), 'the Italian home page is in the HTML');
   const english = await (await fetch(BASE_URL + '/', { headers: { 'accept-language': 'en-GB,en;q=0.9' } })).text();
   assert.ok(english.includes(`<h1>${en.home_title}</h1>`), 'an English browser gets the English page');
+  const ar = locale('ar');
+  const arabic = await (await fetch(BASE_URL + '/', { headers: { 'accept-language': 'ar-MA,fr;q=0.8' } })).text();
+  assert.ok(arabic.includes(`<h1>${ar.home_title}</h1>`), 'an Arabic browser gets the Arabic page');
+  assert.match(arabic, /<html lang="ar" dir="rtl">/);
+  assert.match(arabic, /<link rel="preload" href="\/i18n\/ar-[0-9a-f]{16}\.json"/, 'its translations are fetched early');
 
   const { context, page, problems } = await freshPage(browser);
   try {

@@ -150,14 +150,15 @@ fn home() -> Result {
         } else {
             format!("home.{lang}.html")
         };
-        let mut page = fill_texts(&html, lang, &texts)?;
+        let mut page = load_after_first_paint(&fill_texts(&html, lang, &texts)?)?;
+        // After the loader's rewrite, which drops trunk's preload links.
         if let Some((_, path, _)) = files.iter().find(|(l, _, _)| l == lang) {
             let preload = format!(
                 "<link rel=\"preload\" href=\"/{path}\" as=\"fetch\" type=\"application/json\" crossorigin>"
             );
             page = page.replacen("</head>", &format!("{preload}</head>"), 1);
         }
-        write(&dist().join(name), load_after_first_paint(&page)?.as_bytes())?;
+        write(&dist().join(name), page.as_bytes())?;
     }
     Ok(())
 }
