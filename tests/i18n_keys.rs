@@ -115,3 +115,18 @@ fn every_translation_keeps_its_placeholders() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Every glossary term is explained (`components::glossary`), under a key named after it.
+#[test]
+fn every_glossary_term_has_its_explanation() {
+    let locales = locales();
+    let missing: Vec<String> = sportello_core::lang::GLOSSARY
+        .iter()
+        .map(|term| format!("glossary_{}", term.to_lowercase().replace(' ', "_")))
+        .filter(|key| !locales.keys.contains(key))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "glossary terms without an explanation: {missing:?}"
+    );
+}

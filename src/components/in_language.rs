@@ -3,18 +3,22 @@
 //! language, so that the CPI and any office read the same text. Everything inside — labels,
 //! closed-list values, dates, amounts — takes its language from the context given here.
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 use sportello_core::Lang;
 
 use crate::i18n::I18n;
 
+/// The context is given to the children alone (`Provider` makes them an owner of their own):
+/// provided in this component's body it would also reach the siblings drawn after it.
 #[component]
 pub fn InLanguage(lang: Lang, children: Children) -> impl IntoView {
-    provide_context(I18n::fixed(lang));
     view! {
-        <div lang=lang.code() dir=if lang.is_rtl() { "rtl" } else { "ltr" }>
-            {children()}
-        </div>
+        <Provider value=I18n::fixed(lang)>
+            <div lang=lang.code() dir=if lang.is_rtl() { "rtl" } else { "ltr" }>
+                {children()}
+            </div>
+        </Provider>
     }
 }
 

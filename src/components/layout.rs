@@ -46,6 +46,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <div class="container">
                 <p>{t!(i18n, footer_privacy)}</p>
                 <p>{t!(i18n, footer_project)}</p>
+                <p><a href="/impostazioni#glossario">{t!(i18n, footer_glossary)}</a></p>
             </div>
         </footer>
     }

@@ -5,6 +5,7 @@ pub mod eqf;
 pub mod evidence_file;
 pub mod focus;
 pub mod form;
+pub mod glossary;
 pub mod in_language;
 pub mod language_switch;
 pub mod layout;

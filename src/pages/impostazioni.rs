@@ -1,9 +1,10 @@
-//! `/impostazioni`: the interface language, and erasing everything this browser keeps
+//! `/impostazioni`: the interface language, the words that stay Italian, and erasing everything this browser keeps
 //! (for shared computers at the CPI).
 
 use leptos::prelude::*;
 
 use crate::components::focus::focus_by_id;
+use crate::components::glossary::Glossary;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::page_heading::PageHeading;
 use crate::components::store_error::StoreErrorMessage;
@@ -21,6 +22,7 @@ pub fn ImpostazioniPage() -> impl IntoView {
             <p>{t!(i18n, impostazioni_lang_hint)}</p>
             <LanguageSwitch />
         </section>
+        <Glossary />
         <EraseEverything />
     }
 }

@@ -1,6 +1,7 @@
 // Not a test: `cargo xtask bench` runs this. A first visit (a new browser context: empty HTTP
 // cache, empty storage) of each route below, counting what the page actually fetched until the
-// app has drawn the route and the network is idle: `/`, a Libretto deep link, and `/ila` (the
+// app has drawn the route and the network is idle: `/` (in Italian, and in Arabic: another
+// language's first visit also fetches its translations), a Libretto deep link, and `/ila` (the
 // third entry). Each file is counted at the size the reference server sends for it to a
 // gzip-only browser (asked of the server) and with brotli (what Chromium received). Files
 // fetched after the route was drawn (lazy chunks, data loaded on demand) are listed apart and
@@ -13,13 +14,13 @@ import { DRAFT_ID, seedRichDraft } from '../e2e/seed.mjs';
 const BUDGET_HOME = 250000;
 const BUDGET_DEEP_LINK = 450000;
 
-/** Bytes the server sends for `path` to an Italian browser that accepts gzip only: asked of
- *  the server itself, so the page counted is the one it chose for that address. */
-function gzipSize(path) {
+/** Bytes the server sends for `path` to a browser of `language` that accepts gzip only: asked
+ *  of the server itself, so the page counted is the one it chose for that address. */
+function gzipSize(path, language = 'it-IT,it;q=0.9') {
   return new Promise((resolve, reject) => {
     const req = http.get(
       BASE_URL + path,
-      { headers: { 'accept-encoding': 'gzip', 'accept-language': 'it-IT,it;q=0.9' } },
+      { headers: { 'accept-encoding': 'gzip', 'accept-language': language } },
       (res) => {
         let n = 0;
         res.on('data', (chunk) => (n += chunk.length));
@@ -33,8 +34,8 @@ function gzipSize(path) {
 
 /** `seed` (optional) runs first in the same context: what it fetched is then dropped from the
  *  HTTP cache, so the visit counted is still a first one, only with data already stored. */
-async function visit(browser, route, drawn, seed) {
-  const context = await browser.newContext({ locale: 'it-IT' });
+async function visit(browser, route, drawn, seed, locale = 'it-IT') {
+  const context = await browser.newContext({ locale });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   if (seed) {
@@ -63,7 +64,7 @@ async function visit(browser, route, drawn, seed) {
   for (const [id, { url, at }] of urls) {
     if (!url.startsWith(BASE_URL)) continue;
     const path = new URL(url).pathname;
-    rows.push({ path, gzip: await gzipSize(path), br: wire.get(id) ?? 0, late: at > drawnAt });
+    rows.push({ path, gzip: await gzipSize(path, locale), br: wire.get(id) ?? 0, late: at > drawnAt });
   }
   await context.close();
   return rows;
@@ -105,12 +106,14 @@ const browser = await launch();
 try {
   await precache();
   const home = await visit(browser, '/', '#titolo-pagina');
+  const homeArabic = await visit(browser, '/', '#titolo-pagina', undefined, 'ar');
   // A real draft's section, so that the section's screen (not the "no such draft" page) is
   // what is drawn and counted.
   const deep = await visit(browser, `/libretto/${DRAFT_ID}/esperienze-lavorative`, '.entry-list__name', seedRichDraft);
   // The rest of the app's entry, for the record (no budget of its own).
   const ila = await visit(browser, '/ila', '#titolo-pagina');
   const total = report('first_load_home', home, BUDGET_HOME);
+  report('first_load_home_ar', homeArabic, BUDGET_HOME);
   report('first_load_libretto_deep_link', deep, BUDGET_DEEP_LINK);
   report('first_load_ila', ila, 'none');
   console.log(`BENCH first_load_gzip=${total} budget=${BUDGET_HOME}`);

@@ -284,11 +284,18 @@ test('journey 1: a whole Libretto by keyboard, kept across a browser restart, pr
       ['/competenze', en.sec_competenze],
       ['/evidenze', en.sec_evidenze],
       ['/riepilogo', en.riepilogo_title],
-      ['/stampa', en.stampa_title],
+      // The print view is the Italian document whatever the screen's language, and says so.
+      ['/stampa', it.stampa_title],
     ];
     for (const [path, title] of screens) {
       await page.goto(draftUrl + path);
       await heading(page, title);
+      if (path === '/stampa') {
+        await page.getByText(en.doc_in_italian).waitFor();
+        await page.getByText(en.stampa_intro).waitFor();
+        await page.locator('.libretto-document h2', { hasText: it.doc_sezione_1 }).waitFor();
+        assert.equal(await page.locator('.libretto-document').evaluate((el) => el.closest('[lang]').lang), 'it');
+      }
       await noAxe(page, `${path || 'overview'} in English`);
       if (['/esperienze-lavorative', '/lingue', '/competenze', '/evidenze', '/titoli-di-studio', '/esperienze-formative'].includes(path)) {
         await press(page, `.entry-list a:has-text("${en.entry_change}")`);

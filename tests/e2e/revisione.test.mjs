@@ -238,8 +238,12 @@ for (const [locale, t] of [['it-IT', it], ['en-GB', en]]) {
       await noAxe(citizen.page, 'consolidated receipt');
 
       // Its Documento di trasparenza: printed, and downloaded as JSON with the three blocks.
+      // The document is Italian whatever the screen's language; its controls are not.
       await press(citizen.page, `a:has-text("${t.tr_link}")`);
-      await citizen.page.locator('h1', { hasText: t.tr_title }).waitFor();
+      await citizen.page.locator('h1', { hasText: it.tr_title }).waitFor();
+      await citizen.page.locator('h2', { hasText: it.tr_persona }).waitFor();
+      await citizen.page.locator('#scarica-trasparenza', { hasText: t.tr_download_json }).waitFor();
+      assert.equal(await citizen.page.getByText(en.doc_in_italian).count(), t === en ? 1 : 0);
       await citizen.page.getByText(`Vedi ${HOSTILE.link}`).waitFor();
       await noAxe(citizen.page, 'Documento di trasparenza');
       await citizen.page.evaluate(() => { window.printed = 0; window.print = () => { window.printed += 1; }; });

@@ -169,6 +169,30 @@ test('the language switch works and persists across a reload and navigation', as
   }
 });
 
+test('a language that cannot arrive is said, in the language on screen, and nothing changes; once back online it is taken', async () => {
+  // No service worker: it would have kept every language after the first visit.
+  const { context, page, problems } = await freshPage(browser, { serviceWorkers: 'block' });
+  const fr = locale('fr');
+  try {
+    await open(page, '/dote');
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Français' }).first().click();
+    await page.getByRole('alert').filter({ hasText: it.lang_load_failed }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'it');
+    await page.locator('h1', { hasText: it.dote_title }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'axe with the message shown');
+    await context.setOffline(false);
+    await page.getByRole('button', { name: 'Français' }).first().click();
+    await page.locator('h1', { hasText: fr.dote_title }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+    assert.equal(await page.getByText(it.lang_load_failed).count(), 0, 'the message is gone');
+    // The failed fetch is the one expected problem.
+    assert.deepEqual(problems.filter((p) => !/i18n\/fr-|Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(p)), []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('keyboard: the first Tab reaches the skip link, which moves focus to the main content', async () => {
   const { context, page, problems } = await freshPage(browser);
   try {
