@@ -1,10 +1,11 @@
 //! Two jobs before the app compiles:
 //!
-//! - Translations: `locales/*.json` become `$OUT_DIR/i18n.rs` — one constant per key (so a
-//!   misspelt key does not compile), the Italian texts, and the name of the file each other
-//!   language is fetched from (`src/i18n.rs`; the files themselves are written into the build
-//!   by `cargo xtask build`, from the same `sportello-locales` reading). A key missing from
-//!   any language fails the build with the list.
+//! - Translations: `locales/*.json` become `$OUT_DIR/i18n.rs` — one constant per key, with
+//!   its Italian text (a misspelt key does not compile, and an entry holds only the texts it
+//!   uses), and the name of the file each other language is fetched from (`src/i18n.rs`; the
+//!   files themselves are written into the build by `cargo xtask build`, from the same
+//!   `sportello-locales` reading). A key missing from any language fails the build with the
+//!   list.
 //! - Splitting: the app's entries are linked with their relocations kept, so that
 //!   `cargo xtask build` can split their wasm at the split functions (`xtask/src/split.rs`);
 //!   wasm-bindgen leaves them out of what ships. Only for wasm: the linker of another target
@@ -28,17 +29,26 @@ fn main() {
         }
     };
     let mut out = String::new();
+    // Each key carries its Italian text as a literal: an entry then holds only the texts it
+    // uses (a table of all of them would put every screen's texts in every first load).
     out.push_str("/// One constant per translation key.\n#[allow(non_upper_case_globals, dead_code)]\npub mod keys {\n");
-    for (i, key) in locales.keys.iter().enumerate() {
-        let _ = writeln!(out, "    pub const {key}: super::Key = super::Key({i});");
-    }
-    out.push_str("}\n\n");
     let italian = locales
         .languages
         .first()
         .map(|(_, t)| t.clone())
         .unwrap_or_default();
-    let _ = writeln!(out, "static ITALIAN: [&str; {}] = {italian:?};\n", italian.len());
+    for (i, (key, text)) in locales.keys.iter().zip(&italian).enumerate() {
+        let _ = writeln!(
+            out,
+            "    pub const {key}: super::Key = super::Key {{ index: {i}, italian: {text:?} }};"
+        );
+    }
+    out.push_str("}\n\n");
+    let _ = writeln!(
+        out,
+        "/// How many keys there are: the length of every language's file."
+    );
+    let _ = writeln!(out, "const COUNT: usize = {};\n", italian.len());
     let files = locales.files();
     let _ = writeln!(
         out,

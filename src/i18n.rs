@@ -12,12 +12,17 @@ use std::cell::RefCell;
 
 use leptos::prelude::*;
 use sportello_core::Lang;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
 
-/// A translation key: its position in every language's texts.
+/// A translation key: its position in every other language's texts, and its Italian text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key(usize);
+pub struct Key {
+    index: usize,
+    italian: &'static str,
+}
 
 thread_local! {
     /// The texts of each language fetched so far, by `Lang::index`; leaked once per language
@@ -29,9 +34,9 @@ thread_local! {
 pub fn text(lang: Lang, key: Key) -> &'static str {
     let loaded = LOADED.with(|l| l.borrow()[lang.index()]);
     loaded
-        .and_then(|texts| texts.get(key.0))
+        .and_then(|texts| texts.get(key.index))
         .map(String::as_str)
-        .unwrap_or(ITALIAN[key.0])
+        .unwrap_or(key.italian)
 }
 
 fn is_loaded(lang: Lang) -> bool {
@@ -48,16 +53,26 @@ pub async fn load(lang: Lang) -> Result<(), String> {
         .find(|(code, _)| *code == lang.code())
         .map(|(_, path)| *path)
         .ok_or_else(|| format!("no translation file for {}", lang.code()))?;
-    let response = gloo_net::http::Request::get(path)
-        .send()
+    // The browser's fetch through web-sys: gloo-net's request layer would add its weight to
+    // every entry's first load, home included, for this one GET.
+    let failed = |what: &str| format!("{path}: {what}");
+    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(path))
         .await
-        .map_err(|e| e.to_string())?;
+        .map_err(|_| failed("no answer"))?
+        .dyn_into()
+        .map_err(|_| failed("not a response"))?;
     if !response.ok() {
-        return Err(format!("{path}: HTTP {}", response.status()));
+        return Err(failed(&format!("HTTP {}", response.status())));
     }
-    let texts: Vec<String> = response.json().await.map_err(|e| e.to_string())?;
-    if texts.len() != ITALIAN.len() {
-        return Err(format!("{path}: {} texts, not {}", texts.len(), ITALIAN.len()));
+    let body = response.text().map_err(|_| failed("no body"))?;
+    let text = JsFuture::from(body)
+        .await
+        .map_err(|_| failed("body cut short"))?
+        .as_string()
+        .ok_or_else(|| failed("not text"))?;
+    let texts: Vec<String> = serde_json::from_str(&text).map_err(|e| failed(&e.to_string()))?;
+    if texts.len() != COUNT {
+        return Err(format!("{path}: {} texts, not {COUNT}", texts.len()));
     }
     let texts: &'static [String] = Box::leak(texts.into_boxed_slice());
     LOADED.with(|l| l.borrow_mut()[lang.index()] = Some(texts));

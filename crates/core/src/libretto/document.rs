@@ -347,7 +347,7 @@ fn personal(l: &Libretto, lang: Lang) -> Rows {
     if let Some(s) = &p.titolo_soggiorno {
         let expiry = s
             .scadenza
-            .map(|d| PartialDate::from(d).italian())
+            .map(|d| PartialDate::from(d).display(lang))
             .unwrap_or_default();
         r.text(
             Field::TitoloSoggiorno,
