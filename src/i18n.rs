@@ -91,9 +91,10 @@ impl I18n {
     /// Provides the context for `lang`, which must have been loaded ([`load`]): the entry
     /// waits for it before mounting, behind its static first paint.
     pub fn provide(lang: Lang) -> I18n {
+        let loaded = is_loaded(lang);
         let i18n = I18n {
-            lang: RwSignal::new(if is_loaded(lang) { lang } else { Lang::It }),
-            failed: RwSignal::new((!is_loaded(lang)).then_some(lang)),
+            lang: RwSignal::new(if loaded { lang } else { Lang::It }),
+            failed: RwSignal::new((!loaded).then_some(lang)),
         };
         provide_context(i18n);
         // `<html lang dir>`: screen readers pick their voice by it, the browser its direction.
@@ -101,7 +102,7 @@ impl I18n {
             let lang = i18n.lang.get();
             if let Some(html) = document().document_element() {
                 let _ = html.set_attribute("lang", lang.code());
-                let _ = html.set_attribute("dir", if lang.is_rtl() { "rtl" } else { "ltr" });
+                let _ = html.set_attribute("dir", lang.dir());
             }
         });
         i18n

@@ -15,7 +15,7 @@ use crate::i18n::I18n;
 pub fn InLanguage(lang: Lang, children: Children) -> impl IntoView {
     view! {
         <Provider value=I18n::fixed(lang)>
-            <div lang=lang.code() dir=if lang.is_rtl() { "rtl" } else { "ltr" }>
+            <div lang=lang.code() dir=lang.dir()>
                 {children()}
             </div>
         </Provider>

@@ -15,7 +15,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                 type="button"
                 class="lang-switch__option"
                 lang=lang.code()
-                dir=if lang.is_rtl() { "rtl" } else { "ltr" }
+                dir=lang.dir()
                 aria-pressed=move || (i18n.lang() == lang).to_string()
                 on:click=move |_| i18n.choose(lang)
             >

@@ -56,8 +56,10 @@ fn release() -> Result {
         let html = apart(page)?;
         write(&dist().join(page), html.as_bytes())?;
     }
-    home()?;
-    translations()?;
+    let locales = sportello_locales::Locales::read(&root().join("locales"))?;
+    let files = locales.files();
+    home(&locales, &files)?;
+    translations(&files)?;
     unsplit_split_points()?;
     crate::offline::service_worker(&dist())?;
     precompress(&dist())
@@ -137,10 +139,8 @@ fn apart(page: &str) -> Result<String> {
 /// The light entry, one static page per language; the server picks it by the browser's
 /// Accept-Language. Each page in a language other than Italian names its translation file for
 /// preloading: the app waits for it before drawing (`sportello::start`).
-fn home() -> Result {
+fn home(locales: &sportello_locales::Locales, files: &[(String, String, String)]) -> Result {
     let html = apart("home.html")?;
-    let locales = sportello_locales::Locales::read(&root().join("locales"))?;
-    let files = locales.files();
     for (lang, _) in &locales.languages {
         let texts = locales
             .texts(lang)
@@ -164,10 +164,9 @@ fn home() -> Result {
 }
 
 /// Every language but Italian as the file the app fetches when it is chosen.
-fn translations() -> Result {
-    let locales = sportello_locales::Locales::read(&root().join("locales"))?;
-    for (_, path, json) in locales.files() {
-        let to = dist().join(&path);
+fn translations(files: &[(String, String, String)]) -> Result {
+    for (_, path, json) in files {
+        let to = dist().join(path);
         if let Some(parent) = to.parent() {
             std::fs::create_dir_all(parent)
                 .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
@@ -221,13 +220,7 @@ fn fill_texts(html: &str, lang: &str, texts: &std::collections::BTreeMap<&str, &
         let key = rest[start + 2..end].trim();
         let text = match key {
             "lang" => lang,
-            "dir" => {
-                if sportello_core::Lang::from_tag(lang).is_some_and(sportello_core::Lang::is_rtl) {
-                    "rtl"
-                } else {
-                    "ltr"
-                }
-            }
+            "dir" => sportello_core::Lang::from_tag(lang).unwrap_or_default().dir(),
             _ => texts
                 .get(key)
                 .copied()

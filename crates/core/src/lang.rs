@@ -36,7 +36,7 @@ impl Lang {
     /// Reads a language tag as a browser sends it ("fr-BE", "ar", "en_GB"): only the primary
     /// subtag counts, since Sportello has one variety of each language.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        let primary = primary_subtag(tag)?;
         Lang::ALL.into_iter().find(|l| l.code() == primary)
     }
 
@@ -49,6 +49,11 @@ impl Lang {
     /// Written right to left: the layout mirrors.
     pub fn is_rtl(self) -> bool {
         self == Lang::Ar
+    }
+
+    /// The `dir` attribute of an element in this language.
+    pub fn dir(self) -> &'static str {
+        if self.is_rtl() { "rtl" } else { "ltr" }
     }
 
     /// The language's own name, as the language switch shows it (never translated: a
@@ -110,6 +115,12 @@ pub fn glossary_terms(text: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// A language tag's primary subtag, lower-cased ("fr-BE" → "fr", "en_GB" → "en").
+pub fn primary_subtag(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?;
+    (!primary.is_empty()).then(|| primary.to_ascii_lowercase())
+}
+
 /// Parses an `Accept-Language` header into tags ordered by their `q` weights (ties keep
 /// the header's order); a tag with `q=0` is refused, as the header's grammar says.
 pub fn accept_language(header: &str) -> Vec<&str> {
@@ -144,6 +155,8 @@ mod tests {
         assert_eq!(Lang::from_tag("en_GB"), Some(Lang::En));
         assert_eq!(Lang::from_tag("de"), None);
         assert_eq!(Lang::first_supported(["de-DE", "ro", "en"]), Some(Lang::Ro));
+        assert_eq!(primary_subtag(" EN_gb"), Some("en".to_owned()));
+        assert_eq!(primary_subtag("-x"), None);
     }
 
     #[test]

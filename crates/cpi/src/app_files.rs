@@ -215,7 +215,7 @@ fn html_lang(html: &str) -> Option<String> {
 fn home_page(accept_language: &str, default: &str, translated: &[String]) -> String {
     sportello_core::lang::accept_language(accept_language)
         .into_iter()
-        .filter_map(|tag| Some(tag.split(['-', '_']).next()?.to_ascii_lowercase()))
+        .filter_map(sportello_core::lang::primary_subtag)
         .find(|lang| lang == default || translated.contains(lang))
         .filter(|lang| lang != default)
         .map_or_else(|| format!("/{HOME_HTML}"), |lang| format!("/home.{lang}.html"))
